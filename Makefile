@@ -1,0 +1,63 @@
+# Everyday commands. `make run` and `make test` work on a fresh clone with only Python 3.11+.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run test test-fast lint format worker beat smoke bench-library bench-orgs clean-data
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check '.[dev]'
+	@rm -rf build *.egg-info
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+install: $(STAMP)
+
+# Install, start the embedded PostgreSQL (unless DATABASE_URL is set), migrate, load the
+# demo data, print the demo logins and serve. Ctrl-C stops the server and the database.
+run: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) createcachetable
+	$(MANAGE) load_demo_data --print-logins
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+# The whole suite against PostgreSQL; non-zero exit on any failure.
+test: install
+	$(BIN)/pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+
+test-fast: install
+	$(BIN)/pytest -x -m "not browser" $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+worker: install
+	$(BIN)/celery -A cgrs worker --loglevel=INFO --concurrency=2
+
+beat: install
+	$(BIN)/celery -A cgrs beat --loglevel=INFO
+
+# Start the site as `make run` does, on another port, and check that pages answer.
+smoke: install
+	bash scripts/smoke.sh
+
+bench-library: install
+	$(MANAGE) bench_library --resources $${N:-1000}
+
+bench-orgs: install
+	$(MANAGE) bench_organizations
+
+clean-data:
+	rm -rf .data

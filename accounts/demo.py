@@ -1,0 +1,95 @@
+"""Demo organizations and one fixed login per role. Never under production settings."""
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP
+from django.conf import settings
+
+from accounts.models import AccountType, Organization, OrganizationType, User
+
+ORGANIZATIONS = [
+    ("Bay Area Asylum Project", OrganizationType.NONPROFIT, "San Francisco", "CA"),
+    ("Rio Grande Legal Defense", OrganizationType.NONPROFIT, "El Paso", "TX"),
+    (
+        "Hastings Refugee & Human Rights Clinic",
+        OrganizationType.LAW_SCHOOL_CLINIC,
+        "San Francisco",
+        "CA",
+    ),
+    ("Northeast Immigrant Justice Center", OrganizationType.NONPROFIT, "Boston", "MA"),
+    ("Morales & Whitfield LLP", OrganizationType.LAW_FIRM, "Chicago", "IL"),
+    ("Human Rights Evaluation Clinic", OrganizationType.MEDICAL_CLINIC, "New York", "NY"),
+    ("Institute for Latin American Studies", OrganizationType.UNIVERSITY, "Austin", "TX"),
+]
+
+# (email, full name, account type, organization name or None, staff)
+DEMO_USERS = [
+    ("attorney@example.org", "Alex Rivera", AccountType.ATTORNEY, "Bay Area Asylum Project", False),
+    (
+        "attorney2@example.org",
+        "Jordan Kim",
+        AccountType.ATTORNEY,
+        "Rio Grande Legal Defense",
+        False,
+    ),
+    ("prose@example.org", "María López", AccountType.PRO_SE, None, False),
+    (
+        "expert@example.org",
+        "Dr. Samira Haddad",
+        AccountType.EXPERT,
+        "Institute for Latin American Studies",
+        False,
+    ),
+    (
+        "clinic@example.org",
+        "Clinic Coordinator",
+        AccountType.CLINIC,
+        "Human Rights Evaluation Clinic",
+        False,
+    ),
+    ("staff@example.org", "CGRS Staff Attorney", "", None, True),
+]
+
+
+def ensure_demo_user(email, full_name, account_type, organization, *, staff=False) -> User:
+    user, created = User.objects.get_or_create(
+        email=email,
+        defaults={
+            "full_name": full_name,
+            "account_type": account_type,
+            "organization": organization,
+            "is_staff": staff,
+            "is_superuser": staff,
+            "preferred_language": "es" if account_type == AccountType.PRO_SE else "en",
+        },
+    )
+    if created:
+        user.set_password(settings.DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+    EmailAddress.objects.update_or_create(
+        user=user, email=email, defaults={"verified": True, "primary": True}
+    )
+    return user
+
+
+def ensure_staff_two_factor(user: User) -> None:
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, settings.DEMO_STAFF_TOTP_SECRET)
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.RECOVERY_CODES).exists():
+        RecoveryCodes.activate(user)
+
+
+def load(log) -> None:
+    orgs = {}
+    for name, kind, city, state in ORGANIZATIONS:
+        orgs[name], _ = Organization.objects.get_or_create(
+            name=name, defaults={"type": kind, "city": city, "state": state, "verified": True}
+        )
+    for email, full_name, account_type, org_name, staff in DEMO_USERS:
+        user = ensure_demo_user(
+            email, full_name, account_type, orgs.get(org_name) if org_name else None, staff=staff
+        )
+        if staff:
+            ensure_staff_two_factor(user)
+    log(f"accounts: {Organization.objects.count()} organizations, {len(DEMO_USERS)} demo logins")

@@ -1,0 +1,137 @@
+"""People and the organizations they belong to."""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+from accounts.us_states import US_STATE_CHOICES
+
+
+class AccountType(models.TextChoices):
+    ATTORNEY = "attorney", _("Attorney representing a client")
+    PRO_SE = "pro_se", _("Asylum seeker representing myself")
+    EXPERT = "expert", _("Expert witness for immigration cases")
+    CLINIC = "clinic", _("Organization/clinic offering expert evaluations")
+
+
+class Role(models.TextChoices):
+    """What a signed-in person may do. Staff is a role, not an account type."""
+
+    ATTORNEY = "attorney", _("Attorney")
+    PRO_SE = "pro_se", _("Pro se")
+    EXPERT = "expert", _("Expert")
+    CLINIC = "clinic", _("Clinic")
+    STAFF = "staff", _("CGRS staff")
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class OrganizationType(models.TextChoices):
+    NONPROFIT = "nonprofit", _("Nonprofit legal services")
+    LAW_FIRM = "law_firm", _("Law firm")
+    LAW_SCHOOL_CLINIC = "law_school_clinic", _("Law school clinic")
+    MEDICAL_CLINIC = "medical_clinic", _("Medical or mental health clinic")
+    UNIVERSITY = "university", _("University or research institute")
+    GOVERNMENT = "government", _("Public defender or government office")
+    OTHER = "other", _("Other")
+
+
+class Organization(models.Model):
+    name = models.CharField(max_length=200)
+    type = models.CharField(max_length=32, choices=OrganizationType.choices)
+    city = models.CharField(max_length=100, blank=True)
+    state = models.CharField(max_length=2, choices=US_STATE_CHOICES, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    verified = models.BooleanField(
+        default=False, help_text=_("Staff have confirmed this organization exists.")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(Lower("name"), name="organization_lower_name")]
+
+    def __str__(self) -> str:
+        place = ", ".join(p for p in (self.city, self.state) if p)
+        return f"{self.name} ({place})" if place else self.name
+
+
+class User(AbstractUser):
+    """A person who signs in with an email address."""
+
+    username = None
+    first_name = None
+    last_name = None
+    email = models.EmailField(_("email address"), unique=True)
+    full_name = models.CharField(_("full name"), max_length=200, blank=True)
+    account_type = models.CharField(
+        max_length=16,
+        choices=AccountType.choices,
+        blank=True,
+        help_text=_("Blank only for CGRS staff accounts, which are created by an admin."),
+    )
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="members"
+    )
+    is_solo_practitioner = models.BooleanField(default=False)
+    phone = models.CharField(max_length=32, blank=True)
+    preferred_language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="en")
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+    objects = UserManager()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                name="user_not_both_org_and_solo",
+                condition=~(
+                    models.Q(is_solo_practitioner=True) & models.Q(organization__isnull=False)
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.email
+
+    @property
+    def role(self) -> str | None:
+        if not self.is_authenticated:
+            return None
+        if self.is_staff:
+            return Role.STAFF
+        return self.account_type or None
+
+    def get_full_name(self) -> str:
+        return self.full_name or self.email
+
+    def get_short_name(self) -> str:
+        return self.full_name.split(" ")[0] if self.full_name else self.email

@@ -1,0 +1,87 @@
+"""Who may open what. Every role rule lives here; views declare the roles they serve.
+
+Object-level access is not decided here: it is the scoped queryset the view fetches through
+(e.g. `Case.objects.for_user(user)`), so another person's object is simply not found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import wraps
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+
+from accounts.models import Role
+
+ALL_ROLES = frozenset(Role.values)
+
+
+def has_verified_email(user) -> bool:
+    return EmailAddress.objects.filter(user=user, verified=True).exists()
+
+
+def staff_has_two_factor(user) -> bool:
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+def check_access(request, roles: Iterable[str], *, verified_email: bool = True):
+    """Return a response that refuses the request, or None when it may proceed.
+
+    Anonymous -> sign-in page. Signed in with another role -> 403. Staff without a TOTP
+    authenticator -> the two-factor setup page (staff pages and the admin need it).
+    Case data additionally requires a verified email address.
+    """
+    user = request.user
+    if not user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    role = user.role
+    # SECURITY: the role decides; a URL is never enough.
+    if role not in roles:
+        raise PermissionDenied
+    if role == Role.STAFF and not staff_has_two_factor(user):
+        return redirect("mfa_activate_totp")
+    if verified_email and role != Role.STAFF and not has_verified_email(user):
+        return redirect("account_email_verification_sent")
+    return None
+
+
+def role_required(*roles: str, verified_email: bool = True) -> Callable:
+    """Decorate a function view so only the given roles may open it."""
+    unknown = set(roles) - ALL_ROLES
+    if unknown:
+        raise ValueError(f"Unknown roles: {unknown}")
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            refusal = check_access(request, roles, verified_email=verified_email)
+            if refusal is not None:
+                return refusal
+            return view(request, *args, **kwargs)
+
+        wrapped.allowed_roles = frozenset(roles)
+        return wrapped
+
+    return decorator
+
+
+class RoleRequiredMixin:
+    """Class-based twin of `role_required`: set `allowed_roles` on the view."""
+
+    allowed_roles: Iterable[str] = ()
+    require_verified_email: bool = True
+
+    def dispatch(self, request, *args, **kwargs):
+        refusal = check_access(
+            request, self.allowed_roles, verified_email=self.require_verified_email
+        )
+        if refusal is not None:
+            return refusal
+        return super().dispatch(request, *args, **kwargs)
+
+
+staff_required = role_required(Role.STAFF)

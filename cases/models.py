@@ -1,0 +1,126 @@
+"""A case submitted through the intake, its deadlines and the history of its edits.
+
+No client name, A-number or date of birth is ever stored: the five-digit case number is the
+only handle on a case.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from taxonomy.models import PersecutionType, ProceduralStage, ProtectionType
+
+CASE_NUMBER_MIN = 10000
+CASE_NUMBER_MAX = 99999
+
+
+class CaseQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """The cases `user` may see: staff see all, attorneys their own, others none."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_staff:
+            return self
+        # SECURITY: an attorney only ever reaches their own cases (S2).
+        return self.filter(attorney=user)
+
+
+class DetentionStatus(models.TextChoices):
+    DETAINED = "detained", _("Detained")
+    NOT_DETAINED = "not_detained", _("Not detained")
+    RELEASED = "released", _("Previously detained, now released")
+    UNKNOWN = "unknown", _("Don't know")
+
+
+class ClientGender(models.TextChoices):
+    WOMAN = "woman", _("Woman or girl")
+    MAN = "man", _("Man or boy")
+    TRANSGENDER = "transgender", _("Transgender")
+    NONBINARY = "nonbinary", _("Nonbinary or another gender identity")
+
+
+class AgeGroup(models.TextChoices):
+    CHILD = "child", _("Child (under 18)")
+    YOUNG_ADULT = "young_adult", _("Young adult (18–25)")
+    ADULT = "adult", _("Adult (26–64)")
+    OLDER_ADULT = "older_adult", _("Older adult (65 or over)")
+
+
+class Case(models.Model):
+    number = models.PositiveIntegerField(unique=True, help_text="Five-digit CGRS case number.")
+    attorney = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="cases"
+    )
+    country_of_origin = CountryField()
+    persecution_types = models.ManyToManyField(PersecutionType, related_name="cases")
+    protection_types = models.ManyToManyField(ProtectionType, related_name="cases")
+    procedural_stage = models.ForeignKey(ProceduralStage, on_delete=models.PROTECT)
+    detention_status = models.CharField(
+        max_length=16, choices=DetentionStatus.choices, default=DetentionStatus.UNKNOWN
+    )
+    # Optional, used only by staff when curating; never shown to anyone but the attorney.
+    client_gender = models.CharField(max_length=16, choices=ClientGender.choices, blank=True)
+    age_group_at_harm = models.CharField(max_length=16, choices=AgeGroup.choices, blank=True)
+    outcome_rendered = models.BooleanField(default=False)
+    notes = models.TextField(blank=True)
+    # Issued with the intake form; a resubmission of the same form finds the case it made.
+    intake_token = models.UUIDField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                name="case_number_five_digits",
+                condition=models.Q(number__gte=CASE_NUMBER_MIN, number__lte=CASE_NUMBER_MAX),
+            ),
+            models.UniqueConstraint(
+                fields=["attorney", "intake_token"], name="case_intake_token_once_per_attorney"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Case {self.number}"
+
+
+class Deadline(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="deadlines")
+    due_on = models.DateField()
+    description = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["due_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.due_on}: {self.description}"
+
+
+class ChangeSource(models.TextChoices):
+    INTAKE = "intake", _("Intake submitted")
+    EDIT = "edit", _("Case edited")
+    OUTCOME = "outcome", _("Outcome reported")
+
+
+class CaseChange(models.Model):
+    """One entry in a case's history: who changed what, when, with old and new values.
+
+    Written by the services that change a case (never by signals), in the same transaction.
+    `changes` is a list of {"field", "label", "old", "new"} with display values.
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="changes")
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changed_at = models.DateTimeField(auto_now_add=True)
+    source = models.CharField(max_length=16, choices=ChangeSource.choices)
+    changes = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.case} {self.source} at {self.changed_at:%Y-%m-%d %H:%M}"

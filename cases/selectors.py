@@ -1,0 +1,91 @@
+"""Reads of cases that carry rules: who may see which case, and lists with constant queries."""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
+from django.http import Http404
+from django_countries import countries
+
+from audit.models import AuditAction
+from audit.services import audit_record
+from cases.models import CASE_NUMBER_MAX, CASE_NUMBER_MIN, Case, CaseChange
+from outcomes.models import Decision, Outcome
+
+
+def cases_with_summary(queryset: QuerySet[Case]) -> QuerySet[Case]:
+    """Cases with what a list row shows, in one query: stage, latest outcome, has outcome."""
+    latest = Outcome.objects.filter(case=OuterRef("pk")).order_by("-decided_on", "-id")
+    return queryset.select_related("procedural_stage").annotate(
+        latest_decision=Subquery(latest.values("decision")[:1]),
+        latest_decided_on=Subquery(latest.values("decided_on")[:1]),
+        has_outcome=Exists(Outcome.objects.filter(case=OuterRef("pk"))),
+    )
+
+
+def label_latest_outcomes(cases) -> list[Case]:
+    """Attach display labels for list rows: the latest decision and the country name (no
+    queries; country names are translated once per list, not once per row)."""
+    cases = list(cases)
+    country_names = dict(countries)
+    for case in cases:
+        value = getattr(case, "latest_decision", None)
+        case.latest_decision_label = Decision(value).label if value else ""
+        case.country_name = country_names.get(case.country_of_origin.code, "")
+    return cases
+
+
+def cases_for_attorney(user) -> QuerySet[Case]:
+    """An attorney's own cases, most recently changed first."""
+    # SECURITY: scoped by owner in the query itself (S2).
+    return cases_with_summary(Case.objects.filter(attorney=user)).order_by("-updated_at", "-id")
+
+
+def cases_for_staff() -> QuerySet[Case]:
+    return cases_with_summary(Case.objects.select_related("attorney")).order_by(
+        "-created_at", "-id"
+    )
+
+
+def case_record_queryset(queryset: QuerySet[Case]) -> QuerySet[Case]:
+    """Everything the case record shows, in a fixed number of queries."""
+    return queryset.select_related("procedural_stage", "attorney").prefetch_related(
+        "persecution_types",
+        "protection_types",
+        "deadlines",
+        Prefetch("outcomes", queryset=Outcome.objects.order_by("decided_on", "id")),
+        Prefetch("changes", queryset=CaseChange.objects.select_related("changed_by")),
+    )
+
+
+def fetch_case(
+    request,
+    number: int,
+    *,
+    action: str = AuditAction.READ,
+    queryset: QuerySet[Case] | None = None,
+    owner_only: bool = True,
+) -> Case:
+    """The case with this number if the signed-in person may see it, else 404.
+
+    Writes exactly one audit row (allowed or denied) per call: call it once per request.
+    `owner_only` keeps the attorney pages to the attorney's own cases even for staff, who
+    read cases through the staff views instead.
+    """
+    base = queryset if queryset is not None else Case.objects.all()
+    # SECURITY: the scoped fetch is the authorization; another attorney's number is a 404 (S2).
+    visible = base.for_user(request.user)
+    if owner_only:
+        visible = visible.filter(attorney=request.user)
+    case = None
+    if CASE_NUMBER_MIN <= number <= CASE_NUMBER_MAX:
+        case = visible.filter(number=number).first()
+    audit_record(
+        actor=request.user,
+        object_type="case",
+        object_id=number,
+        action=action,
+        allowed=case is not None,
+    )
+    if case is None:
+        raise Http404
+    return case

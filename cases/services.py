@@ -1,0 +1,344 @@
+"""Every write to a case: intake, edit, number allocation and the history they leave."""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import IntegrityError, connection, transaction
+from django.utils.translation import gettext as _
+from django_countries import countries
+
+from cases.models import (
+    CASE_NUMBER_MAX,
+    CASE_NUMBER_MIN,
+    AgeGroup,
+    Case,
+    CaseChange,
+    ChangeSource,
+    ClientGender,
+    Deadline,
+    DetentionStatus,
+)
+from taxonomy.models import PersecutionType, ProceduralStage, ProtectionType
+
+CASE_NUMBER_CAPACITY = CASE_NUMBER_MAX - CASE_NUMBER_MIN + 1
+# Staff are warned once this share of the number space is used.
+NEARLY_EXHAUSTED_SHARE = 0.9
+# Random guesses before asking the database for an unused number. A miss costs a rolled-back
+# savepoint (~0.3 ms); the database's pick scans the whole range (~30 ms). At 90% use twenty
+# guesses all miss with probability 0.12, so the scan only runs when the space is nearly full
+# (see `manage.py bench_case_numbers`).
+RANDOM_ATTEMPTS = 20
+# Bound on retries against the database's own pick of an unused number. Each retry means a
+# concurrent intake took that number and committed, so progress is guaranteed; the bound only
+# guards against a bug turning into an endless loop.
+FALLBACK_ATTEMPTS = 500
+
+NUMBER_CONSTRAINT = "cases_case_number_key"
+RESUBMISSION_CONSTRAINT = "case_intake_token_once_per_attorney"
+
+
+class CaseNumbersExhausted(Exception):
+    """Every five-digit case number is in use."""
+
+
+@dataclass(frozen=True)
+class DeadlineInput:
+    due_on: date
+    description: str
+
+
+@dataclass(frozen=True)
+class NumberUsage:
+    used: int
+    capacity: int
+
+    @property
+    def share(self) -> float:
+        return self.used / self.capacity
+
+    @property
+    def nearly_exhausted(self) -> bool:
+        return self.share >= NEARLY_EXHAUSTED_SHARE
+
+    @property
+    def exhausted(self) -> bool:
+        return self.used >= self.capacity
+
+
+def case_number_usage() -> NumberUsage:
+    """How much of the five-digit space is taken (one COUNT on an indexed column)."""
+    return NumberUsage(used=Case.objects.count(), capacity=CASE_NUMBER_CAPACITY)
+
+
+def _violated_constraint(error: IntegrityError) -> str | None:
+    diag = getattr(error.__cause__, "diag", None)
+    return getattr(diag, "constraint_name", None)
+
+
+def _random_unused_number() -> int | None:
+    """One unused number chosen at random by the database, or None when none is left."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT n FROM generate_series(%s, %s) AS n
+            WHERE NOT EXISTS (SELECT 1 FROM cases_case WHERE cases_case.number = n)
+            ORDER BY random() LIMIT 1
+            """,
+            [CASE_NUMBER_MIN, CASE_NUMBER_MAX],
+        )
+        row = cursor.fetchone()
+    return row[0] if row else None
+
+
+def _insert_under_free_number(case: Case) -> None:
+    """Insert `case` under a random unused five-digit number.
+
+    Numbers are random, not sequential, so a number says nothing about how many cases exist
+    or who submitted the one before. The unique index is the lock: two intakes that pick the
+    same number cannot both commit; the loser's savepoint rolls back and it tries another.
+    """
+    for attempt in range(RANDOM_ATTEMPTS + FALLBACK_ATTEMPTS):
+        if attempt < RANDOM_ATTEMPTS:
+            number = CASE_NUMBER_MIN + secrets.randbelow(CASE_NUMBER_CAPACITY)
+        else:
+            number = _random_unused_number()
+            if number is None:
+                raise CaseNumbersExhausted
+        case.number = number
+        try:
+            with transaction.atomic():
+                case.save(force_insert=True)
+        except IntegrityError as error:
+            if _violated_constraint(error) != NUMBER_CONSTRAINT:
+                raise
+            case.pk = None
+            continue
+        return
+    raise CaseNumbersExhausted
+
+
+def _deadlines_display(deadlines: Iterable[DeadlineInput | Deadline]) -> str:
+    return "; ".join(
+        f"{d.due_on.isoformat()}: {d.description}"
+        for d in sorted(deadlines, key=lambda d: (d.due_on, d.description))
+    )
+
+
+def _names(terms: Iterable) -> str:
+    return ", ".join(sorted(str(term) for term in terms))
+
+
+def _snapshot(
+    *,
+    country_of_origin: str,
+    persecution_types: Iterable[PersecutionType],
+    protection_types: Iterable[ProtectionType],
+    procedural_stage: ProceduralStage,
+    detention_status: str,
+    client_gender: str,
+    age_group_at_harm: str,
+    outcome_rendered: bool,
+    notes: str,
+    deadlines: Iterable[DeadlineInput | Deadline],
+) -> dict[str, tuple[str, str]]:
+    """Display values of every intake answer: {field: (label, value)} for the history."""
+    return {
+        "country_of_origin": (_("Country of origin"), str(countries.name(country_of_origin))),
+        "persecution_types": (_("Types of persecution feared"), _names(persecution_types)),
+        "protection_types": (_("Protection sought"), _names(protection_types)),
+        "procedural_stage": (_("Procedural stage"), str(procedural_stage)),
+        "detention_status": (
+            _("Detention status"),
+            str(DetentionStatus(detention_status).label) if detention_status else "",
+        ),
+        "client_gender": (
+            _("Client's gender"),
+            str(ClientGender(client_gender).label) if client_gender else "",
+        ),
+        "age_group_at_harm": (
+            _("Age group at the time of harm"),
+            str(AgeGroup(age_group_at_harm).label) if age_group_at_harm else "",
+        ),
+        "outcome_rendered": (
+            _("Outcome already rendered"),
+            _("Yes") if outcome_rendered else _("No"),
+        ),
+        "notes": (_("Notes"), notes),
+        "deadlines": (_("Upcoming deadlines"), _deadlines_display(deadlines)),
+    }
+
+
+def _case_snapshot(case: Case) -> dict[str, tuple[str, str]]:
+    return _snapshot(
+        country_of_origin=case.country_of_origin.code,
+        persecution_types=case.persecution_types.all(),
+        protection_types=case.protection_types.all(),
+        procedural_stage=case.procedural_stage,
+        detention_status=case.detention_status,
+        client_gender=case.client_gender,
+        age_group_at_harm=case.age_group_at_harm,
+        outcome_rendered=case.outcome_rendered,
+        notes=case.notes,
+        deadlines=case.deadlines.all(),
+    )
+
+
+def case_create(
+    *,
+    attorney,
+    intake_token: uuid.UUID,
+    country_of_origin: str,
+    persecution_types: Iterable[PersecutionType],
+    protection_types: Iterable[ProtectionType],
+    procedural_stage: ProceduralStage,
+    detention_status: str,
+    client_gender: str = "",
+    age_group_at_harm: str = "",
+    outcome_rendered: bool = False,
+    notes: str = "",
+    deadlines: Iterable[DeadlineInput] = (),
+) -> tuple[Case, bool]:
+    """Create a case from an intake and give it a five-digit number.
+
+    Returns (case, created). The same `intake_token` from the same attorney (a double click,
+    a back-and-resubmit) returns the case the first submission made, unchanged, with
+    created=False. Raises CaseNumbersExhausted when no number is left.
+    """
+    existing = Case.objects.filter(attorney=attorney, intake_token=intake_token).first()
+    if existing is not None:
+        return existing, False
+    persecution_types = list(persecution_types)
+    protection_types = list(protection_types)
+    deadlines = list(deadlines)
+    try:
+        with transaction.atomic():
+            case = Case(
+                attorney=attorney,
+                intake_token=intake_token,
+                country_of_origin=country_of_origin,
+                procedural_stage=procedural_stage,
+                detention_status=detention_status,
+                client_gender=client_gender,
+                age_group_at_harm=age_group_at_harm,
+                outcome_rendered=outcome_rendered,
+                notes=notes,
+            )
+            _insert_under_free_number(case)
+            case.persecution_types.set(persecution_types)
+            case.protection_types.set(protection_types)
+            Deadline.objects.bulk_create(
+                Deadline(case=case, due_on=d.due_on, description=d.description) for d in deadlines
+            )
+            CaseChange.objects.create(case=case, changed_by=attorney, source=ChangeSource.INTAKE)
+    except IntegrityError as error:
+        # A concurrent submission of the same form won the race: hand back its case.
+        if _violated_constraint(error) != RESUBMISSION_CONSTRAINT:
+            raise
+        return Case.objects.get(attorney=attorney, intake_token=intake_token), False
+    return case, True
+
+
+def case_update(
+    *,
+    case: Case,
+    editor,
+    country_of_origin: str,
+    persecution_types: Iterable[PersecutionType],
+    protection_types: Iterable[ProtectionType],
+    procedural_stage: ProceduralStage,
+    detention_status: str,
+    client_gender: str = "",
+    age_group_at_harm: str = "",
+    outcome_rendered: bool = False,
+    notes: str = "",
+    deadlines: Iterable[DeadlineInput] = (),
+) -> CaseChange | None:
+    """Apply an edit at once and record what changed (old -> new) in the case's history.
+
+    Returns the history entry, or None when nothing changed (then nothing is written).
+    """
+    persecution_types = list(persecution_types)
+    protection_types = list(protection_types)
+    deadlines = list(deadlines)
+    with transaction.atomic():
+        # Lock the row so two concurrent edits each diff against what the other saved.
+        locked = Case.objects.select_for_update().select_related("procedural_stage").get(pk=case.pk)
+        before = _case_snapshot(locked)
+        after = _snapshot(
+            country_of_origin=country_of_origin,
+            persecution_types=persecution_types,
+            protection_types=protection_types,
+            procedural_stage=procedural_stage,
+            detention_status=detention_status,
+            client_gender=client_gender,
+            age_group_at_harm=age_group_at_harm,
+            outcome_rendered=outcome_rendered,
+            notes=notes,
+            deadlines=deadlines,
+        )
+        changes = [
+            {"field": field, "label": str(label), "old": before[field][1], "new": value}
+            for field, (label, value) in after.items()
+            if before[field][1] != value
+        ]
+        if not changes:
+            return None
+        locked.country_of_origin = country_of_origin
+        locked.procedural_stage = procedural_stage
+        locked.detention_status = detention_status
+        locked.client_gender = client_gender
+        locked.age_group_at_harm = age_group_at_harm
+        locked.outcome_rendered = outcome_rendered
+        locked.notes = notes
+        locked.save()
+        locked.persecution_types.set(persecution_types)
+        locked.protection_types.set(protection_types)
+        if any(change["field"] == "deadlines" for change in changes):
+            locked.deadlines.all().delete()
+            Deadline.objects.bulk_create(
+                Deadline(case=locked, due_on=d.due_on, description=d.description) for d in deadlines
+            )
+        return CaseChange.objects.create(
+            case=locked, changed_by=editor, source=ChangeSource.EDIT, changes=changes
+        )
+
+
+# Procedural stages in the order a case moves through them; "other" has no place in it.
+STAGE_ORDER = ["affirmative", "immigration-court", "bia", "circuit-court"]
+
+
+def case_advance_stage(*, case: Case, stage_slug: str, changed_by) -> CaseChange | None:
+    """Move the case to a later procedural stage (never back) and record it in the history.
+
+    Callers hold the case row locked in their transaction. Returns the history entry, or None
+    when the stage is not later than the current one.
+    """
+    current = case.procedural_stage.slug
+    if current not in STAGE_ORDER or stage_slug not in STAGE_ORDER:
+        return None
+    if STAGE_ORDER.index(stage_slug) <= STAGE_ORDER.index(current):
+        return None
+    new_stage = ProceduralStage.objects.filter(slug=stage_slug).first()
+    if new_stage is None:
+        return None
+    old_stage = case.procedural_stage
+    case.procedural_stage = new_stage
+    case.save(update_fields=["procedural_stage", "updated_at"])
+    return CaseChange.objects.create(
+        case=case,
+        changed_by=changed_by,
+        source=ChangeSource.OUTCOME,
+        changes=[
+            {
+                "field": "procedural_stage",
+                "label": str(_("Procedural stage")),
+                "old": str(old_stage),
+                "new": str(new_stage),
+            }
+        ],
+    )

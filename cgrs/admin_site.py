@@ -1,0 +1,34 @@
+"""The Django admin behind the same door as the rest of the site.
+
+Its own login form is replaced by allauth's (rate limits, the same sign-in page), and a staff
+member without two-factor authentication is sent to set it up before any admin page opens.
+"""
+
+from allauth.account.decorators import secure_admin_login
+from django.contrib import admin
+from django.shortcuts import redirect
+
+from accounts.permissions import staff_has_two_factor
+
+
+class CgrsAdminSite(admin.AdminSite):
+    site_header = "CGRS Technical Assistance — staff"
+    site_title = "CGRS TA admin"
+    index_title = "Curation"
+
+    def admin_view(self, view, cacheable=False):
+        inner = super().admin_view(view, cacheable)
+
+        def guarded(request, *args, **kwargs):
+            user = request.user
+            # SECURITY: staff must have a TOTP authenticator before the admin opens.
+            if user.is_authenticated and user.is_staff and not staff_has_two_factor(user):
+                return redirect("mfa_activate_totp")
+            return inner(request, *args, **kwargs)
+
+        guarded.__wrapped__ = inner
+        return guarded
+
+    def login(self, request, extra_context=None):
+        # SECURITY: signing in happens on allauth's page (rate limits, two-factor).
+        return secure_admin_login(super().login)(request, extra_context)

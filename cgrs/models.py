@@ -1,0 +1,30 @@
+"""Site-wide plumbing: the task outbox."""
+
+from django.db import models
+
+
+class OutboxMessage(models.Model):
+    """A task to send to the broker, written in the same transaction as the data it concerns.
+
+    Saving never depends on the broker (SECURITY S13): if Redis is down when the transaction
+    commits, the row stays unsent and the relay sends it once Redis is back. Arguments are
+    primary keys only, never personal data.
+    """
+
+    task_name = models.CharField(max_length=200)
+    args = models.JSONField(default=list)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["created_at"],
+                name="outbox_unsent",
+                condition=models.Q(sent_at__isnull=True),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.task_name}{tuple(self.args)}"

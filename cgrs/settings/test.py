@@ -1,0 +1,21 @@
+"""The test suite: real PostgreSQL (embedded or DATABASE_URL), in-process tasks unless a test
+points Celery at a real Redis itself."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = False
+SECRET_KEY = "test-only-not-secret-" + "x" * 40
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CELERY_BROKER_URL = "memory://"
+CELERY_TASK_ALWAYS_EAGER = True
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+DEMO_DATA_ALLOWED = True
+# Tests that need a real broker read this (the CI machine runs Redis on 6379).
+TEST_REDIS_URL = env.str("TEST_REDIS_URL", default=env.str("REDIS_URL", default=""))

@@ -1,0 +1,71 @@
+"""Enqueueing tasks safely: after commit, through the outbox, with ids only."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from celery import current_app, shared_task
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from cgrs.models import OutboxMessage
+
+logger = logging.getLogger(__name__)
+
+
+def enqueue(task, *ids: int) -> None:
+    """Run `task(*ids)` once the current transaction commits; nothing if it rolls back.
+
+    The intent is stored in the outbox inside the caller's transaction, so a broker outage
+    loses nothing: the relay sends it later.
+    """
+    for value in ids:
+        # SECURITY: tasks take ids, never personal data (S11).
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise TypeError(f"Task arguments must be integer ids, got {type(value).__name__}")
+    message = OutboxMessage.objects.create(task_name=task.name, args=list(ids))
+    transaction.on_commit(lambda: dispatch(message.pk))
+
+
+def dispatch(message_id: int) -> bool:
+    """Send one outbox message to the broker (or run it in-process). True when handed over."""
+    claimed = OutboxMessage.objects.filter(pk=message_id, sent_at__isnull=True).update(
+        sent_at=timezone.now()
+    )
+    if not claimed:
+        return False  # already sent by the relay or an earlier dispatch
+    message = OutboxMessage.objects.get(pk=message_id)
+    try:
+        if settings.CELERY_TASK_ALWAYS_EAGER:
+            current_app.tasks[message.task_name].apply(args=message.args, throw=True)
+        else:
+            current_app.send_task(message.task_name, args=message.args, retry=False)
+    except Exception:
+        # The broker is unreachable (or the in-process run failed): leave it for the relay.
+        OutboxMessage.objects.filter(pk=message_id).update(
+            sent_at=None, attempts=message.attempts + 1
+        )
+        logger.warning("outbox message %s not sent; will retry", message_id, exc_info=True)
+        return False
+    return True
+
+
+def relay_pending(older_than: timedelta = timedelta(seconds=5), limit: int = 500) -> int:
+    """Send outbox messages that were not handed over at commit time. Returns how many."""
+    cutoff = timezone.now() - older_than
+    pending = list(
+        OutboxMessage.objects.filter(sent_at__isnull=True, created_at__lte=cutoff)
+        .order_by("created_at")
+        .values_list("pk", flat=True)[:limit]
+    )
+    return sum(dispatch(pk) for pk in pending)
+
+
+@shared_task(name="cgrs.tasks.relay_outbox", acks_late=True, time_limit=120)
+def relay_outbox() -> int:
+    sent = relay_pending()
+    # Keep the table small: sent messages are only kept for a week, for diagnosis.
+    OutboxMessage.objects.filter(sent_at__lt=timezone.now() - timedelta(days=7)).delete()
+    return sent

@@ -1,0 +1,24 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from cgrs import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("faq/", views.faq, name="faq"),
+    path("experts/vetting-protocol/", views.vetting_protocol, name="vetting_protocol"),
+    path("self-help/", views.self_help, name="self_help"),
+    path("healthz", views.healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("allauth.urls")),
+    path("account/", include("accounts.urls")),
+    path("cases/", include("cases.urls")),
+    path("outcomes/", include("outcomes.urls")),
+    path("library/", include("ta_library.urls")),
+    path("experts/", include("experts.urls")),
+    path("staff/admin/", admin.site.urls),
+]
+
+handler403 = "cgrs.errors.permission_denied"
+handler404 = "cgrs.errors.page_not_found"
+handler500 = "cgrs.errors.server_error"

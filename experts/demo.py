@@ -1,0 +1,5 @@
+"""Demo data for Expert Witness Database (see `load_demo_data`)."""
+
+
+def load(log) -> None:
+    """Idempotent: running it twice changes nothing."""

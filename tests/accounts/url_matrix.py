@@ -1,0 +1,43 @@
+"""Role-by-URL expectations for accounts and the allauth pages (see tests/url_matrix.py)."""
+
+from tests.url_matrix import Route, everyone, expect, signed_in
+
+# Pages for people who are not signed in yet: a signed-in visitor is sent on.
+entrance = expect(200, 302, 302, 302, 302, 302)
+# Reached only in the middle of a flow (a pending login, a fresh TOTP secret): without that
+# state every principal is redirected.
+mid_flow = dict.fromkeys(("anonymous", "attorney", "pro_se", "expert", "clinic", "staff"), 302)
+
+ROUTES: list[Route] = [
+    Route("accounts:my_account", signed_in()),
+    Route("account_login", entrance),
+    Route("account_signup", entrance),
+    Route("account_logout", signed_in()),
+    Route("account_inactive", everyone()),
+    Route("account_email_verification_sent", everyone()),
+    Route("account_confirm_email", everyone(), kwargs=lambda world: {"key": "not-a-real-key"}),
+    Route("account_email", signed_in()),
+    Route("account_change_password", signed_in()),
+    # Every demo and test user has a password, so "set password" sends them to "change".
+    Route("account_set_password", mid_flow),
+    Route("account_reauthenticate", signed_in()),
+    Route("account_reset_password", everyone()),
+    Route("account_reset_password_done", everyone()),
+    Route(
+        "account_reset_password_from_key",
+        everyone(),
+        kwargs=lambda world: {"uidb36": "zz", "key": "not-a-real-key"},
+        note="a bad key shows the 'link invalid' page",
+    ),
+    Route("account_reset_password_from_key_done", everyone()),
+    Route("account_confirm_login_code", mid_flow),
+    Route("mfa_index", signed_in()),
+    Route("mfa_authenticate", mid_flow),
+    Route("mfa_reauthenticate", expect(302, 302, 302, 302, 302, 200)),
+    Route("mfa_activate_totp", mid_flow, note="fresh reauthentication required"),
+    Route("mfa_deactivate_totp", expect(302, 404, 404, 404, 404, 302)),
+    Route("mfa_generate_recovery_codes", mid_flow),
+    Route("mfa_view_recovery_codes", expect(302, 404, 404, 404, 404, 404)),
+    Route("mfa_download_recovery_codes", expect(302, 404, 404, 404, 404, 404)),
+    Route("usersessions_list", signed_in()),
+]
