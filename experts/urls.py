@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from experts import views
 
 app_name = "experts"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.expert_search, name="search"),
+]

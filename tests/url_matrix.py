@@ -19,6 +19,7 @@ TABLES = [
     "tests.cases.url_matrix",
     "tests.outcomes.url_matrix",
     "tests.ta_library.url_matrix",
+    "tests.search.url_matrix",
     "tests.experts.url_matrix",
 ]
 

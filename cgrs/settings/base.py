@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "cases",
     "outcomes",
     "ta_library",
+    "search",
     "experts",
     "audit",
 ]
@@ -253,6 +254,7 @@ DEMO_DATA_LOADERS = [
     "cases.demo.load",
     "outcomes.demo.load",
     "ta_library.demo.load",
+    "search.demo.load",
     "experts.demo.load",
 ]
 DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105 (demo only; loader refuses production)

@@ -1,0 +1,1 @@
+"""Extracted text, passages and the search vocabulary of TA Library resources."""

@@ -1,0 +1,23 @@
+"""Keyword search over TA Library resources (see search/README in the module docstrings)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class KeywordMatch:
+    """What a keyword search found, for the library to intersect with its filters.
+
+    `ranked_ids`: every matching resource id, best first. `corrected`: the query as it was
+    searched after spelling correction, or "" when nothing was corrected.
+    """
+
+    query: str
+    ranked_ids: list[int] = field(default_factory=list)
+    corrected: str = ""
+
+
+def keyword_match(query: str) -> KeywordMatch | None:
+    """Resources matching `query`, or None when the query has nothing searchable."""
+    return None
