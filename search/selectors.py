@@ -1,8 +1,31 @@
-"""Keyword search over TA Library resources (see search/README in the module docstrings)."""
+"""Keyword search over TA Library resources.
+
+`keyword_match` costs two queries whatever the library's size: one for the lexicon (the
+query words the vocabulary does not know, their correction candidates, the synonyms) and
+one for the match itself (ids ranked in SQL). `snippets_for` costs one. See PERFORMANCE.md
+for why ranking and highlighting are done the way they are.
+"""
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
+
+from django.db import connection
+
+from search.query import (
+    ParsedQuery,
+    SynonymIndex,
+    best_correction,
+    parse,
+    tsquery_sql,
+)
+from search.text import MARK_END, MARK_START, _fold_char
+
+# Rank every match on the full vector (title A, summary B, body C) only up to this many
+# matches; above it, rank on title and summary, then date (ts_rank_cd over many long
+# vectors is the expensive part of a search for a common word).
+FULL_RANK_LIMIT = 300
 
 
 @dataclass
@@ -10,17 +33,118 @@ class KeywordMatch:
     """What a keyword search found, for the library to intersect with its filters.
 
     `ranked_ids`: every matching resource id, best first. `corrected`: the query as it was
-    searched after spelling correction, or "" when nothing was corrected.
+    searched after spelling correction, or "" when nothing was corrected. `tsquery` is the
+    query PostgreSQL searched (its own canonical text), which `snippets_for` highlights.
     """
 
     query: str
     ranked_ids: list[int] = field(default_factory=list)
     corrected: str = ""
+    tsquery: str = ""
 
 
-def keyword_match(query: str) -> KeywordMatch | None:
-    """Resources matching `query`, or None when the query has nothing searchable."""
-    return None
+def _lexicon(parsed: ParsedQuery, *, correct: bool) -> tuple[dict, bool, SynonymIndex]:
+    """One query: for each query word the vocabulary does not know, its candidates; whether
+    the last word is the beginning of a known word; the active synonym groups."""
+    words = parsed.correctable_words() if correct else []
+    prefix = parsed.prefix_word() if correct else None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            WITH qs AS (
+                SELECT w, coalesce((ts_lexize('english_stem', w))[1], w) AS s
+                FROM unnest(%s::text[]) AS w
+            ), unknown AS (
+                SELECT qs.w FROM qs
+                WHERE NOT EXISTS (SELECT 1 FROM search_vocabularyword v WHERE v.word = qs.w)
+                  AND NOT EXISTS (SELECT 1 FROM search_vocabularyword v WHERE v.stem = qs.s)
+            )
+            SELECT 'c', u.w, v.word, v.document_count
+            FROM unknown u JOIN search_vocabularyword v
+              ON SUBSTRING(v.word, 1, 1) = SUBSTRING(u.w, 1, 1)
+             AND LENGTH(v.word) BETWEEN LENGTH(u.w) - CASE WHEN LENGTH(u.w) >= 9 THEN 2 ELSE 1 END
+                                    AND LENGTH(u.w) + CASE WHEN LENGTH(u.w) >= 9 THEN 2 ELSE 1 END
+            UNION ALL
+            SELECT 'u', u.w, '', 0 FROM unknown u
+            UNION ALL
+            (SELECT 'p', '', v.word, 0 FROM search_vocabularyword v
+             WHERE %s::text IS NOT NULL AND v.word LIKE %s::text LIMIT 1)
+            UNION ALL
+            SELECT 's', '', g.terms, 0 FROM search_synonymgroup g WHERE g.is_active
+            """,
+            [words, prefix, f"{prefix}%" if prefix else None],
+        )
+        rows = cursor.fetchall()
+    candidates: dict[str, list[tuple[str, int]]] = {}
+    prefix_known = False
+    groups = []
+    for kind, word, value, count in rows:
+        if kind == "u":
+            candidates.setdefault(word, [])
+        elif kind == "c":
+            candidates.setdefault(word, []).append((value, count))
+        elif kind == "p":
+            prefix_known = True
+        else:
+            groups.append([term.strip() for term in value.split(",") if term.strip()])
+    return candidates, prefix_known, SynonymIndex.build(groups)
+
+
+def keyword_match(query: str, *, correct: bool = True) -> KeywordMatch | None:
+    """Resources matching `query`, or None when the query has nothing searchable.
+
+    With `correct` (the default), query words that are in no indexed resource are replaced
+    by the closest frequent vocabulary word ("Guatamala" -> "guatemala"); `corrected` then
+    says what was searched. `correct=False` is "search instead for" what was typed.
+    Acronyms and their expansions find each other (staff-edited SynonymGroup). The last word
+    also matches as a prefix (search as you type).
+    """
+    parsed = parse(query)
+    if not parsed.searchable:
+        return None
+    unknown, prefix_known, synonyms = _lexicon(parsed, correct=correct)
+    corrected_any = False
+    prefix = parsed.prefix_word()
+    for chunk in parsed.chunks:
+        if not chunk.is_word or chunk.tokens[0] not in unknown:
+            continue
+        word = chunk.tokens[0]
+        if word == prefix and chunk is parsed.chunks[-1] and prefix_known:
+            continue  # still being typed: the beginning of a known word
+        replacement = best_correction(word, unknown[word])
+        if replacement:
+            chunk.corrected = replacement
+            corrected_any = True
+    expression, params = tsquery_sql(parsed, synonyms)
+    match = KeywordMatch(query=query, corrected=parsed.display() if corrected_any else "")
+    with connection.cursor() as cursor:
+        # `expression` is assembled from fixed templates only; every piece of user text is
+        # in `params` (see search.query.tsquery_sql).
+        cursor.execute(
+            f"""
+            WITH q AS MATERIALIZED (SELECT ({expression}) AS q),
+            matched AS MATERIALIZED (
+                SELECT d.resource_id, d.published_on, d.head
+                FROM search_searchdocument d, q
+                WHERE numnode(q.q) > 0 AND d.vector @@ q.q
+            ),
+            total AS (SELECT count(*) AS n FROM matched)
+            SELECT (SELECT q::text FROM q),
+                   ARRAY(
+                       SELECT m.resource_id FROM matched m, q, total
+                       ORDER BY CASE WHEN total.n <= {FULL_RANK_LIMIT} THEN ts_rank_cd(
+                                    (SELECT d.vector FROM search_searchdocument d
+                                     WHERE d.resource_id = m.resource_id), q.q, 1)
+                                ELSE ts_rank_cd(m.head, q.q) END DESC,
+                                m.published_on DESC, m.resource_id DESC
+                   )
+            """,  # noqa: S608
+            params,
+        )
+        tsquery, ids = cursor.fetchone()
+    match.tsquery = tsquery or ""
+    match.ranked_ids = list(ids or [])
+    return match
 
 
 @dataclass
@@ -32,7 +156,86 @@ class Snippet:
     page: int | None = None
 
 
+# translate() arguments that fold accents in SQL exactly as search.text.fold does in Python
+# (for the Latin ranges), so ts_headline sees the folded words the query was made of.
+def _fold_tables() -> tuple[str, str]:
+    source, target = [], []
+    for code in list(range(0x00C0, 0x0250)) + list(range(0x1E00, 0x1F00)):
+        char = chr(code)
+        folded = _fold_char(char)
+        if folded != char:
+            source.append(char)
+            target.append(folded)
+    return "".join(source), "".join(target)
+
+
+FOLD_FROM, FOLD_TO = _fold_tables()
+_SQL_FOLD = str.maketrans(FOLD_FROM, FOLD_TO)
+HEADLINE_OPTIONS = (
+    f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=40, MinWords=18, ShortWord=2"
+)
+
+
+def _highlight(original: str, headline: str) -> str:
+    """Escape, then turn the markers into <mark>. The headline is cut from folded text: put
+    the same stretch of the original (accents and all) back, marks at the same places."""
+    plain = headline.replace(MARK_START, "").replace(MARK_END, "")
+    start = original.translate(_SQL_FOLD).find(plain)
+    if start != -1 and plain:
+        source = original[start : start + len(plain)]
+        rebuilt = []
+        offset = 0
+        for char in headline:
+            if char in (MARK_START, MARK_END):
+                rebuilt.append(char)
+            else:
+                rebuilt.append(source[offset])
+                offset += 1
+        headline = "".join(rebuilt)
+    escaped = html.escape(" ".join(headline.split()))
+    return escaped.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+
+
 def snippets_for(match: KeywordMatch, resource_ids: list[int]) -> dict[int, Snippet]:
     """The best passage of each of `resource_ids` (the page of results being shown), in a
-    constant number of queries."""
-    return {}
+    constant number of queries (one). A resource whose text did not match (only its title
+    did, or it has no file) gets its highlighted summary."""
+    ids = [int(pk) for pk in resource_ids]
+    if not ids or not match or not match.tsquery:
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            WITH q AS (SELECT %s::tsquery AS q),
+            best AS (
+                SELECT DISTINCT ON (p.resource_id) p.id, p.resource_id
+                FROM search_passage p, q
+                WHERE p.resource_id = ANY(%s) AND p.vector @@ q.q
+                ORDER BY p.resource_id, ts_rank_cd(p.vector, q.q) DESC, p.position
+            )
+            SELECT p.resource_id, p.page, p.text,
+                   ts_headline('english', translate(p.text, %s, %s), q.q, %s)
+            FROM best JOIN search_passage p ON p.id = best.id, q
+            UNION ALL
+            SELECT r.id, NULL, r.summary,
+                   ts_headline('english', translate(r.summary, %s, %s), q.q, %s)
+            FROM ta_library_resource r, q
+            WHERE r.id = ANY(%s) AND r.id NOT IN (SELECT resource_id FROM best)
+            """,
+            [
+                match.tsquery,
+                ids,
+                FOLD_FROM,
+                FOLD_TO,
+                HEADLINE_OPTIONS,
+                FOLD_FROM,
+                FOLD_TO,
+                HEADLINE_OPTIONS,
+                ids,
+            ],
+        )
+        rows = cursor.fetchall()
+    return {
+        resource_id: Snippet(html=_highlight(text, headline), page=page)
+        for resource_id, page, text, headline in rows
+    }
