@@ -3,22 +3,32 @@
 from django.conf import settings
 
 # SECURITY: no 'unsafe-inline'/'unsafe-eval' for scripts or styles; nothing may frame us;
-# plugins are off. Video embeds come only from the privacy-enhanced players.
-DEFAULT_CSP = "; ".join(
-    [
-        "default-src 'self'",
-        "script-src 'self'",
-        "style-src 'self'",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "frame-src 'self' https://www.youtube-nocookie.com https://player.vimeo.com",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-    ]
-)
+# plugins are off. Pages frame nothing, except a page that sets its own policy through
+# csp_with_frame_sources (the TA Library resource page: its PDF, or its video's
+# privacy-enhanced player).
+CSP_DIRECTIVES = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "frame-src {frames}",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+]
+# The only third-party frame sources any page may allow: privacy-enhanced video players.
+ALLOWED_FRAME_SOURCES = ("'self'", "https://www.youtube-nocookie.com", "https://player.vimeo.com")
+DEFAULT_CSP = "; ".join(CSP_DIRECTIVES).format(frames="'none'")
+
+
+def csp_with_frame_sources(sources) -> str:
+    """The default policy with `frame-src` set to `sources` (a subset of
+    ALLOWED_FRAME_SOURCES; anything else is dropped; none at all means 'none')."""
+    chosen = [s for s in ALLOWED_FRAME_SOURCES if s in set(sources)]
+    return "; ".join(CSP_DIRECTIVES).format(frames=" ".join(chosen) or "'none'")
 
 
 class SecurityHeadersMiddleware:

@@ -1,6 +1,7 @@
 """Resources of the TA Library. (The library issue completes curation, matching and files;
 the search issue adds extracted text and its index.)"""
 
+from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
@@ -13,6 +14,19 @@ class Audience(models.TextChoices):
     ATTORNEYS = "attorneys", _("Attorneys")
     EXPERTS = "experts", _("Experts")
     BOTH = "both", _("Attorneys and experts")
+
+
+# Which audiences each reader sees (staff see every audience).
+ATTORNEY_AUDIENCES = (Audience.ATTORNEYS, Audience.BOTH)
+EXPERT_AUDIENCES = (Audience.EXPERTS, Audience.BOTH)
+
+
+class ResourceQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def for_audience(self, audiences):
+        return self.filter(audience__in=audiences)
 
 
 class Resource(models.Model):
@@ -36,8 +50,13 @@ class Resource(models.Model):
     relevant_to_every_case = models.BooleanField(default=False)
     audience = models.CharField(max_length=16, choices=Audience.choices, default=Audience.ATTORNEYS)
     is_published = models.BooleanField(default=False)
+    # When the resource first became visible in libraries: drives "new since your last visit"
+    # (published_on is the document's own date and may lie in the past).
+    first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ResourceQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_on", "-id"]
@@ -45,3 +64,43 @@ class Resource(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_pdf(self) -> bool:
+        return bool(self.file) and self.file.name.lower().endswith(".pdf")
+
+
+class CatalogueVersion(models.Model):
+    """One row whose number every resource or taxonomy write bumps (ta_library.services).
+
+    Each process keeps its facet bitmaps (ta_library.index) and rebuilds them when this number
+    differs from the one it built them at; reading it is one indexed query per request.
+    """
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    version = models.BigIntegerField(default=1)
+
+    def __str__(self) -> str:
+        return f"catalogue v{self.version}"
+
+
+class LibraryVisit(models.Model):
+    """When a person last opened one case's library, for the "new since your last visit" marker.
+
+    `previous_seen_at` is the end of the sitting before the current one: visits closer together
+    than a sitting (ta_library.services.VISIT_GAP) count as one, so reloading the page or
+    changing filters does not clear the markers.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="+")
+    last_seen_at = models.DateTimeField()
+    previous_seen_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "case"], name="library_visit_once_per_case")
+        ]
+
+    def __str__(self) -> str:
+        return f"visit of case library {self.case_id}"

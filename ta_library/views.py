@@ -1,15 +1,219 @@
+"""TA Library pages: a case's curated library, the whole library, the expert resource
+library, TA Program News, resource pages and their files. Thin: parse, fetch, render."""
+
+from __future__ import annotations
+
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_safe
 
 from accounts.models import Role
 from accounts.permissions import role_required
-from cases.models import Case
+from cases.selectors import fetch_case
+from cgrs.middleware import csp_with_frame_sources
+from cgrs.partials import render_page
+from experts.links import expert_search_url
+from ta_library import selectors
+from ta_library.embeds import embed_origin, embed_url
+from ta_library.files import EXTENSION_FOR, content_type_of
+from ta_library.index import catalogue_index
+from ta_library.services import visit_record
+
+TEMPLATE = "ta_library/library.html"
+REGIONS = frozenset({"results"})
+# A longer query string is not a filter selection (the form at its fullest is ~3 KB).
+MAX_QUERY_STRING = 4096
+
+
+def _too_long(request):
+    if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_STRING:
+        return render(request, "ta_library/query_too_long.html", status=400)
+    return None
+
+
+def _render_library(request, context: dict):
+    response = render_page(request, TEMPLATE, context, regions=REGIONS)
+    response.headers["X-Partial-Status"] = _("%(count)s resources") % {
+        "count": context["library"].total
+    }
+    return response
 
 
 @require_safe
 @role_required(Role.ATTORNEY, Role.STAFF)
 def case_library(request, number: int):
-    """The TA Library curated to one case. (The library issue fills in the resources.)"""
-    # SECURITY: the scoped fetch is the authorization: another attorney's number is a 404.
-    case = get_object_or_404(Case.objects.for_user(request.user), number=number)
-    return render(request, "ta_library/case_library.html", {"case": case})
+    """The TA Library curated to one case (or, with scope=all, the whole library), with the
+    blue box to the Expert Witness Database for the client's country."""
+    refusal = _too_long(request)
+    if refusal:
+        return refusal
+    # SECURITY: fetch_case is the authorization (another attorney's number is a 404) and
+    # writes the audit row for this read of the case.
+    case = fetch_case(request, number, queryset=selectors.case_profile_queryset(), owner_only=False)
+    index = catalogue_index()
+    profile = selectors.case_profile(case, index)
+    whole_library = request.GET.get("scope") == "all"
+    base = index.attorney_audience
+    if not whole_library:
+        base = base & index.curated(profile)
+    new_since = visit_record(user=request.user, case=case)
+    library = selectors.library_page(
+        index=index, base=base, params=request.GET, profile=profile, new_since=new_since
+    )
+    return _render_library(
+        request,
+        {
+            "case": case,
+            "library": library,
+            "whole_library": whole_library,
+            "expert_search_url": expert_search_url(country=case.country_of_origin.code),
+            "country_name": case.country_of_origin.name,
+            "form_action": request.path,
+        },
+    )
+
+
+@require_safe
+@role_required(Role.ATTORNEY, Role.STAFF)
+def browse(request):
+    """The whole TA Library, with the same filters (tags on resource pages link here)."""
+    refusal = _too_long(request)
+    if refusal:
+        return refusal
+    index = catalogue_index()
+    library = selectors.library_page(index=index, base=index.attorney_audience, params=request.GET)
+    return _render_library(request, {"library": library, "form_action": request.path})
+
+
+@require_safe
+@role_required(Role.EXPERT, Role.CLINIC, Role.STAFF)
+def expert_library(request):
+    """The Expert Witness Resource Library: published resources for experts."""
+    refusal = _too_long(request)
+    if refusal:
+        return refusal
+    index = catalogue_index()
+    library = selectors.library_page(index=index, base=index.expert_audience, params=request.GET)
+    return _render_library(
+        request, {"library": library, "form_action": request.path, "expert_library": True}
+    )
+
+
+@require_safe
+def news(request):
+    """TA Program News: recent CGRS-authored resources. Summaries are public; the resource
+    pages and files are for signed-in attorneys and staff."""
+    index = catalogue_index()
+    page = selectors.news_page(index=index, params=request.GET)
+    user = request.user
+    full_access = user.is_authenticated and user.role in (Role.ATTORNEY, Role.STAFF)
+    return render(request, "ta_library/news.html", {"page_obj": page, "full_access": full_access})
+
+
+def _library_url_for(user) -> str:
+    if user.role in (Role.EXPERT, Role.CLINIC):
+        return reverse("ta_library:expert_library")
+    return reverse("ta_library:browse")
+
+
+@require_safe
+@role_required(Role.ATTORNEY, Role.EXPERT, Role.CLINIC, Role.STAFF)
+def resource_detail(request, pk: int):
+    """A resource: the PDF inline, the external link or the embedded video; its tags as
+    links into the filtered library; related resources. Staff also see unpublished ones
+    (the admin's preview link)."""
+    # SECURITY: the scoped fetch decides (audience and publication by role): else 404.
+    resource = get_object_or_404(
+        selectors.resources_for_user(request.user)
+        .select_related("resource_type")
+        .prefetch_related("persecution_types", "protection_types", "procedural_stages", "topics"),
+        pk=pk,
+    )
+    index = catalogue_index()
+    video = embed_url(resource.video_url) if resource.video_url else None
+    related = selectors.related_resources(
+        index, resource, selectors.audience_bitmap(index, request.user)
+    )
+    library_url = _library_url_for(request.user)
+    tags = []
+    for param, terms in (
+        ("type", [resource.resource_type]),
+        ("persecution", resource.persecution_types.all()),
+        ("protection", resource.protection_types.all()),
+        ("stage", resource.procedural_stages.all()),
+        ("topic", resource.topics.all()),
+    ):
+        tags.extend((f"{library_url}?{param}={t.slug}", t.name) for t in terms)
+    if resource.resource_type.country_specific:
+        names = {v.key: v.label for v in index.values["country"]}
+        tags.extend(
+            (f"{library_url}?country={code.lower()}", names.get(code, code))
+            for code in resource.countries
+        )
+    frames = []
+    if resource.is_pdf:
+        frames.append("'self'")
+    if video:
+        frames.append(embed_origin(resource.video_url))
+    response = render(
+        request,
+        "ta_library/resource_detail.html",
+        {
+            "resource": resource,
+            "video_embed_url": video,
+            "related": related,
+            "tags": tags,
+            "library_url": library_url,
+        },
+    )
+    # SECURITY: this page may frame only what it shows: our own file URL for a PDF, the
+    # privacy-enhanced player of its video; every other page frames nothing (S10).
+    response.headers["Content-Security-Policy"] = csp_with_frame_sources(frames)
+    return response
+
+
+def _file_response(request, pk: int, *, inline: bool):
+    # SECURITY: the same scoped fetch as the resource page; files never have a public URL.
+    resource = get_object_or_404(selectors.resources_for_user(request.user), pk=pk)
+    if not resource.file:
+        raise Http404
+    try:
+        handle = resource.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    content_type = content_type_of(resource.file.name)
+    filename = (slugify(resource.title)[:80] or "resource") + EXTENSION_FOR[content_type]
+    response = FileResponse(
+        handle,
+        as_attachment=not inline,
+        filename=filename,
+        content_type=content_type,
+    )
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    if inline:
+        # SECURITY: framed by our own resource page only; the document itself may load
+        # nothing (the browser's PDF viewer needs object-src for the document).
+        response.headers["Content-Security-Policy"] = (
+            "default-src 'none'; object-src 'self'; frame-ancestors 'self'"
+        )
+    return response
+
+
+@require_safe
+@xframe_options_sameorigin
+@role_required(Role.ATTORNEY, Role.EXPERT, Role.CLINIC, Role.STAFF)
+def resource_file(request, pk: int):
+    """The file inline (for the browser's PDF viewer on the resource page)."""
+    return _file_response(request, pk, inline=True)
+
+
+@require_safe
+@role_required(Role.ATTORNEY, Role.EXPERT, Role.CLINIC, Role.STAFF)
+def resource_download(request, pk: int):
+    """The file as a download (Content-Disposition: attachment)."""
+    return _file_response(request, pk, inline=False)

@@ -1,0 +1,123 @@
+"""Filter selections from the URL and disjunctive facet counts over the catalogue bitmaps.
+
+Values within a group are OR-ed, groups are AND-ed. A value's count is the size the result
+would have if that value were added to the current selection: its own group's selection is
+left out (OR would only add), the other groups' selections and "authored by CGRS" apply.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pyroaring import BitMap, FrozenBitMap
+
+from ta_library.index import GROUPS, CatalogueIndex
+
+# More values than any group has: a longer list in the URL is hostile, not a selection.
+MAX_VALUES_PER_GROUP = 60
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the filter form asks for, restricted to values the catalogue knows."""
+
+    chosen: dict = field(default_factory=dict)  # group -> frozenset of keys
+    cgrs_only: bool = False
+
+    def keys(self, group: str) -> frozenset:
+        return self.chosen.get(group, frozenset())
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.cgrs_only and not any(self.chosen.values())
+
+
+def parse_selection(params, index: CatalogueIndex) -> Selection:
+    """Unknown or malformed values are dropped silently (a stale bookmark still opens)."""
+    chosen = {}
+    for group, param, _legend in GROUPS:
+        known = index.by_slug[group]
+        keys = set()
+        for raw in params.getlist(param)[:MAX_VALUES_PER_GROUP]:
+            value = known.get(raw.strip().lower()[:80])
+            if value is not None:
+                keys.add(value.key)
+        if keys:
+            chosen[group] = frozenset(keys)
+    return Selection(chosen=chosen, cgrs_only=params.get("cgrs") == "1")
+
+
+@dataclass
+class FacetOption:
+    param: str
+    slug: str
+    label: str
+    count: int
+    selected: bool
+    input_id: str
+
+
+@dataclass
+class FacetGroup:
+    name: str
+    param: str
+    legend: str
+    options: list[FacetOption]
+    selected_count: int = 0
+
+
+@dataclass
+class FacetResult:
+    result: BitMap  # positions of the resources the selection returns
+    groups: list[FacetGroup]
+    cgrs_count: int
+
+    @property
+    def total(self) -> int:
+        return len(self.result)
+
+
+def _union(index: CatalogueIndex, group: str, keys) -> BitMap:
+    return BitMap.union(BitMap(), *(index.bitmap(group, key) for key in keys))
+
+
+def facet_counts(index: CatalogueIndex, base: FrozenBitMap | BitMap, selection: Selection):
+    """The selection's result within `base` and every group's counts (bitmap work only)."""
+    unions = {
+        group: _union(index, group, selection.keys(group))
+        for group, _param, _legend in GROUPS
+        if selection.keys(group)
+    }
+    all_groups = BitMap(base)
+    for union in unions.values():
+        all_groups &= union
+    result = all_groups & index.cgrs if selection.cgrs_only else all_groups
+    groups = []
+    for group, param, legend in GROUPS:
+        if group in unions:
+            others = BitMap(base)
+            for other, union in unions.items():
+                if other != group:
+                    others &= union
+            if selection.cgrs_only:
+                others &= index.cgrs
+        else:
+            others = result
+        chosen = selection.keys(group)
+        bitmaps = index.bitmaps[group]
+        options = []
+        for value in index.values[group]:
+            bitmap = bitmaps.get(value.key)
+            count = others.intersection_cardinality(bitmap) if bitmap is not None else 0
+            options.append(
+                FacetOption(
+                    param,
+                    value.slug,
+                    value.label,
+                    count,
+                    value.key in chosen,
+                    f"f-{param}-{value.slug}",
+                )
+            )
+        groups.append(FacetGroup(group, param, str(legend), options, len(chosen)))
+    return FacetResult(result, groups, all_groups.intersection_cardinality(index.cgrs))

@@ -1,0 +1,52 @@
+"""Library files: judged by content, not name (SECURITY S7)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+PDF = "application/pdf"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+EXTENSION_FOR = {PDF: ".pdf", DOCX: ".docx"}
+
+
+def sniff_content_type(head: bytes, opener) -> str | None:
+    """PDF by its header; DOCX by being a zip with word/document.xml. `opener()` returns a
+    seekable binary file for the zip check."""
+    if head.startswith(b"%PDF-"):
+        return PDF
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(opener()) as archive:
+                if "word/document.xml" in archive.namelist():
+                    return DOCX
+        except (zipfile.BadZipFile, OSError, ValueError):
+            return None
+    return None
+
+
+def validate_library_file(uploaded) -> str:
+    """The content type of an uploaded PDF or DOCX, or ValidationError with the reason."""
+    if uploaded.size > MAX_FILE_BYTES:
+        raise ValidationError(_("The file is larger than 50 MB."))
+    uploaded.seek(0)
+    head = uploaded.read(8)
+    uploaded.seek(0)
+
+    def opener():
+        uploaded.seek(0)
+        return io.BytesIO(uploaded.read())
+
+    content_type = sniff_content_type(head, opener)
+    uploaded.seek(0)
+    if content_type is None:
+        raise ValidationError(_("Upload a PDF or a Word (.docx) file."))
+    return content_type
+
+
+def content_type_of(name: str) -> str:
+    return DOCX if name.lower().endswith(".docx") else PDF

@@ -1,0 +1,236 @@
+"""The catalogue as per-process bitmaps: what every library page filters, counts and pages.
+
+Each published resource gets a *position*: its place in "newest first" order (published_on
+descending, then id descending). Every facet value, audience and flag is a
+`pyroaring.BitMap` of positions, so
+
+- a filter is unions (OR within a group) and intersections (AND across groups),
+- a facet count is one `intersection_cardinality`,
+- "newest first" is ascending position order, and a page is a slice of the result bitmap,
+
+and then a single query fetches the page's 20 rows (see PERFORMANCE.md). The bitmaps are
+rebuilt when the catalogue version (one row, bumped by every write service in
+ta_library.services) differs from the one they were built at; reading it is the one query
+each request pays for the index.
+"""
+
+from __future__ import annotations
+
+import threading
+from array import array
+from dataclasses import dataclass, field
+
+from django.db import connections
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries as all_countries
+from pyroaring import BitMap, FrozenBitMap
+
+from ta_library.models import ATTORNEY_AUDIENCES, EXPERT_AUDIENCES, CatalogueVersion, Resource
+from ta_library.rules import CONSTRAINING_DIMENSIONS, CaseProfile
+from taxonomy.models import PersecutionType, ProceduralStage, ProtectionType, ResourceType, Topic
+
+# Facet groups in the order the filter pane shows them: (group, URL parameter, legend).
+GROUPS: tuple[tuple[str, str, str], ...] = (
+    ("type", "type", _("Type of document")),
+    ("country", "country", _("Country")),
+    ("persecution", "persecution", _("Type of persecution")),
+    ("stage", "stage", _("Procedural stage")),
+    ("protection", "protection", _("Protection sought")),
+    ("topic", "topic", _("Topic")),
+)
+GROUP_NAMES = tuple(group for group, _param, _legend in GROUPS)
+TERM_MODELS = {
+    "type": ResourceType,
+    "persecution": PersecutionType,
+    "stage": ProceduralStage,
+    "protection": ProtectionType,
+    "topic": Topic,
+}
+M2M_FIELDS = {
+    "persecution": "persecution_types",
+    "protection": "protection_types",
+    "stage": "procedural_stages",
+    "topic": "topics",
+}
+# How many case profiles' curated bitmaps each process remembers.
+CURATED_CACHE_SIZE = 512
+
+
+@dataclass
+class FacetValue:
+    key: int | str  # term id, or ISO country code
+    slug: str  # what the URL carries
+    label: str
+
+
+@dataclass
+class CatalogueIndex:
+    version: int
+    ids: array = field(default_factory=lambda: array("q"))  # position -> resource id
+    position_of: dict[int, int] = field(default_factory=dict)  # resource id -> position
+    everything: FrozenBitMap = field(default_factory=FrozenBitMap)
+    attorney_audience: FrozenBitMap = field(default_factory=FrozenBitMap)
+    expert_audience: FrozenBitMap = field(default_factory=FrozenBitMap)
+    cgrs: FrozenBitMap = field(default_factory=FrozenBitMap)
+    general: FrozenBitMap = field(default_factory=FrozenBitMap)
+    country_specific: FrozenBitMap = field(default_factory=FrozenBitMap)
+    # group -> key -> positions; country bitmaps hold country-specific material only.
+    bitmaps: dict[str, dict] = field(default_factory=dict)
+    # dimension -> positions of resources with no tag on it (for the matching rule).
+    untagged: dict[str, FrozenBitMap] = field(default_factory=dict)
+    values: dict[str, list[FacetValue]] = field(default_factory=dict)
+    by_slug: dict[str, dict[str, FacetValue]] = field(default_factory=dict)
+    by_key: dict[str, dict] = field(default_factory=dict)
+    type_names: dict[int, str] = field(default_factory=dict)
+    _curated: dict = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def bitmap(self, group: str, key) -> FrozenBitMap:
+        return self.bitmaps[group].get(key, EMPTY)
+
+    def positions_of_ids(self, resource_ids) -> list[int]:
+        """Positions of those ids that are in the catalogue, in the order given."""
+        position_of = self.position_of
+        return [position_of[i] for i in resource_ids if i in position_of]
+
+    def ids_at(self, positions) -> list[int]:
+        ids = self.ids
+        return [ids[p] for p in positions]
+
+    def curated(self, profile: CaseProfile) -> FrozenBitMap:
+        """Every resource `ta_library.rules.match_reasons` puts in a case with this profile,
+        computed with bitmaps (same rule; tests/ta_library/test_rules.py checks they agree).
+        """
+        cached = self._curated.get(profile)
+        if cached is not None:
+            return cached
+        country = self.bitmaps["country"].get(profile.country, EMPTY)
+        by_country = self.country_specific & country
+        claim = BitMap(self.everything) - self.country_specific
+        shared = BitMap()
+        for dimension in ("persecution", "protection", "stage", "topic"):
+            case_terms = getattr(profile, dimension)
+            terms = BitMap.union(BitMap(), *(self.bitmap(dimension, t) for t in case_terms))
+            shared |= terms
+            if dimension in CONSTRAINING_DIMENSIONS:
+                claim &= terms | self.untagged[dimension]
+        claim &= shared
+        result = FrozenBitMap(self.general | by_country | claim)
+        if len(self._curated) >= CURATED_CACHE_SIZE:
+            self._curated.pop(next(iter(self._curated)))
+        self._curated[profile] = result
+        return result
+
+
+EMPTY = FrozenBitMap()
+
+
+def current_version(using: str = "default") -> int:
+    """The catalogue version: one query (0 before the first write)."""
+    row = CatalogueVersion.objects.using(using).filter(pk=1).values_list("version", flat=True)
+    return row.first() or 0
+
+
+def build_index(version: int, using: str = "default") -> CatalogueIndex:
+    """Read the published catalogue into bitmaps (10 queries, whatever its size)."""
+    index = CatalogueIndex(version=version)
+    terms = {
+        group: list(model.objects.using(using).order_by("position", "name"))
+        for group, model in TERM_MODELS.items()
+    }
+    country_specific_types = {t.id for t in terms["type"] if t.country_specific}
+    index.type_names = {t.id: t.name for t in terms["type"]}
+    rows = (
+        Resource.objects.using(using)
+        .published()
+        .order_by("-published_on", "-id")
+        .values_list(
+            "id",
+            "resource_type_id",
+            "authored_by_cgrs",
+            "relevant_to_every_case",
+            "audience",
+            "countries",
+        )
+    )
+    ids = index.ids
+    position_of = index.position_of
+    attorneys, experts, cgrs, general, specific = BitMap(), BitMap(), BitMap(), BitMap(), BitMap()
+    by_type: dict[int, BitMap] = {}
+    by_country: dict[str, BitMap] = {}
+    for position, (rid, type_id, by_cgrs, every_case, audience, codes) in enumerate(
+        rows.iterator(chunk_size=5000)
+    ):
+        ids.append(rid)
+        position_of[rid] = position
+        if audience in ATTORNEY_AUDIENCES:
+            attorneys.add(position)
+        if audience in EXPERT_AUDIENCES:
+            experts.add(position)
+        if by_cgrs:
+            cgrs.add(position)
+        if every_case:
+            general.add(position)
+        by_type.setdefault(type_id, BitMap()).add(position)
+        if type_id in country_specific_types:
+            specific.add(position)
+            for code in codes or ():
+                by_country.setdefault(code, BitMap()).add(position)
+    count = len(ids)
+    index.everything = FrozenBitMap(range(count))
+    index.attorney_audience = FrozenBitMap(attorneys)
+    index.expert_audience = FrozenBitMap(experts)
+    index.cgrs = FrozenBitMap(cgrs)
+    index.general = FrozenBitMap(general)
+    index.country_specific = FrozenBitMap(specific)
+    index.bitmaps = {
+        "type": {k: FrozenBitMap(v) for k, v in by_type.items()},
+        "country": {k: FrozenBitMap(v) for k, v in by_country.items()},
+    }
+    for group, field_name in M2M_FIELDS.items():
+        through = getattr(Resource, field_name).through
+        column = f"{TERM_MODELS[group]._meta.model_name}_id"
+        tagged: dict[int, BitMap] = {}
+        any_tag = BitMap()
+        for rid, term_id in through.objects.using(using).values_list("resource_id", column):
+            position = position_of.get(rid)
+            if position is not None:
+                tagged.setdefault(term_id, BitMap()).add(position)
+                any_tag.add(position)
+        index.bitmaps[group] = {k: FrozenBitMap(v) for k, v in tagged.items()}
+        index.untagged[group] = FrozenBitMap(index.everything - any_tag)
+    for group in TERM_MODELS:
+        index.values[group] = [FacetValue(t.id, t.slug, t.name) for t in terms[group]]
+    # Countries: those some country-specific resource covers, by name.
+    names = dict(all_countries)
+    index.values["country"] = sorted(
+        (FacetValue(code, code.lower(), str(names.get(code, code))) for code in by_country),
+        key=lambda value: value.label,
+    )
+    for group in GROUP_NAMES:
+        index.by_slug[group] = {v.slug: v for v in index.values[group]}
+        index.by_key[group] = {v.key: v for v in index.values[group]}
+    return index
+
+
+_lock = threading.Lock()
+_indexes: dict[str, CatalogueIndex] = {}
+
+
+def catalogue_index(using: str = "default") -> CatalogueIndex:
+    """The current index of this process: one query to check the version; a rebuild only
+    after a write somewhere changed the catalogue."""
+    version = current_version(using)
+    # Keyed by database name too, so the bench's scratch database never shares an index.
+    key = f"{using}:{connections[using].settings_dict['NAME']}"
+    index = _indexes.get(key)
+    if index is not None and index.version == version:
+        return index
+    with _lock:
+        index = _indexes.get(key)
+        if index is None or index.version != version:
+            index = build_index(version, using)
+            _indexes[key] = index
+    return index

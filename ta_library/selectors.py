@@ -1,0 +1,312 @@
+"""Reads of the TA Library with rules: who sees which resource, a library page, news.
+
+A library page costs, whatever the catalogue size: one query for the catalogue version
+(ta_library.index), one for the page's rows, plus what keyword search itself runs. Facets,
+totals, ordering and "why this matched" come from the bitmaps.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.aggregates import ArrayAgg
+from django.core.paginator import Page, Paginator
+from django.db.models import Q, QuerySet
+from django.http import QueryDict
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from accounts.models import Role
+from cases.models import Case
+from search import selectors as search
+from ta_library.facets import FacetResult, Selection, facet_counts, parse_selection
+from ta_library.index import CatalogueIndex
+from ta_library.models import ATTORNEY_AUDIENCES, EXPERT_AUDIENCES, Resource
+from ta_library.rules import CaseProfile, Match, ResourceTags, case_topic_slugs, match_reasons
+
+RESOURCES_PER_PAGE = 20
+MAX_QUERY_LENGTH = 200  # characters of keyword search text kept
+# Parameters the page keeps in its links besides the facets (search's `exact` included).
+KEPT_PARAMS = ("q", "exact", "cgrs", "scope")
+CARD_FIELDS = (
+    "id",
+    "title",
+    "summary",
+    "resource_type_id",
+    "published_on",
+    "authored_by_cgrs",
+    "author_name",
+    "file",
+    "external_url",
+    "video_url",
+    "first_published_at",
+)
+# Tag a resource carries on a dimension that is none of the case's terms (see _match_tags).
+OTHER_TERM = -1
+
+
+# --- Who sees what -------------------------------------------------------------------------
+
+
+def resources_for_user(user) -> QuerySet[Resource]:
+    """Resources `user` may open: staff everything (unpublished too, as a preview);
+    attorneys published attorney material; experts and clinics published expert material."""
+    role = user.role if user.is_authenticated else None
+    if role == Role.STAFF:
+        return Resource.objects.all()
+    # SECURITY: audience and publication are part of the fetch (S3): an expert asking for an
+    # attorney resource, or anyone for an unpublished one, gets a 404.
+    if role == Role.ATTORNEY:
+        return Resource.objects.published().for_audience(ATTORNEY_AUDIENCES)
+    if role in (Role.EXPERT, Role.CLINIC):
+        return Resource.objects.published().for_audience(EXPERT_AUDIENCES)
+    return Resource.objects.none()
+
+
+def audience_bitmap(index: CatalogueIndex, user):
+    return (
+        index.expert_audience
+        if user.role in (Role.EXPERT, Role.CLINIC)
+        else (index.attorney_audience)
+    )
+
+
+# --- Cases ---------------------------------------------------------------------------------
+
+
+def case_profile_queryset() -> QuerySet[Case]:
+    """Cases with the term ids the matching needs, in the one query that fetches the case."""
+    return Case.objects.annotate(
+        persecution_ids=ArrayAgg(
+            "persecution_types__id", distinct=True, filter=Q(persecution_types__isnull=False)
+        ),
+        persecution_slugs=ArrayAgg(
+            "persecution_types__slug", distinct=True, filter=Q(persecution_types__isnull=False)
+        ),
+        protection_ids=ArrayAgg(
+            "protection_types__id", distinct=True, filter=Q(protection_types__isnull=False)
+        ),
+    )
+
+
+def case_profile(case: Case, index: CatalogueIndex) -> CaseProfile:
+    """What the matching rule compares: from a case of `case_profile_queryset`."""
+    topic_slugs = case_topic_slugs(
+        detention_status=case.detention_status,
+        age_group_at_harm=case.age_group_at_harm,
+        persecution_slugs=set(case.persecution_slugs or ()),
+    )
+    topics = index.by_slug["topic"]
+    return CaseProfile(
+        country=case.country_of_origin.code,
+        persecution=frozenset(case.persecution_ids or ()),
+        protection=frozenset(case.protection_ids or ()),
+        stage=frozenset({case.procedural_stage_id}),
+        topic=frozenset(topics[s].key for s in topic_slugs if s in topics),
+    )
+
+
+def _match_tags(index: CatalogueIndex, position: int, profile: CaseProfile) -> ResourceTags:
+    """The resource's tags as far as the rule can tell them apart for this case, from the
+    bitmaps: the case's own terms it carries, or OTHER_TERM for "tagged, but not with any
+    of the case's terms"."""
+    dimensions = {}
+    for dimension in ("persecution", "protection", "stage", "topic"):
+        shared = {t for t in getattr(profile, dimension) if position in index.bitmap(dimension, t)}
+        if not shared and position not in index.untagged[dimension]:
+            shared = {OTHER_TERM}
+        dimensions[dimension] = frozenset(shared)
+    country = index.bitmaps["country"].get(profile.country)
+    return ResourceTags(
+        country_specific=position in index.country_specific,
+        relevant_to_every_case=position in index.general,
+        countries=frozenset({profile.country}) if country and position in country else frozenset(),
+        **dimensions,
+    )
+
+
+def match_labels(index: CatalogueIndex, match: Match | None) -> list[str]:
+    """ "Guatemala · domestic violence · immigration court" as a list of labels."""
+    if match is None:
+        return []
+    if match.general:
+        return [_("Relevant to every case")]
+    if match.country:
+        value = index.by_key["country"].get(match.country)
+        return [value.label if value else match.country]
+    return [index.by_key[dimension][term].label for dimension, term in match.claim]
+
+
+# --- Library pages -------------------------------------------------------------------------
+
+
+@dataclass
+class Card:
+    resource: Resource
+    type_name: str
+    reasons: list[str] = field(default_factory=list)
+    is_new: bool = False
+    snippet_html: str = ""
+    snippet_page: int | None = None
+
+
+@dataclass
+class LibraryPage:
+    facets: FacetResult
+    selection: Selection
+    page: Page
+    cards: list[Card]
+    query: str
+    corrected: str
+    exact: bool
+    querystring: str  # the current filters, without `page`
+
+    @property
+    def total(self) -> int:
+        return self.page.paginator.count
+
+
+class _Positions(Sequence):
+    """The result as the paginator sees it: ascending positions of a bitmap (newest first)
+    or a ranked list, sliced without materializing the whole result."""
+
+    def __init__(self, bitmap, ranked: list[int] | None = None):
+        self.bitmap = bitmap
+        self.ranked = ranked
+
+    def __len__(self) -> int:
+        return len(self.ranked) if self.ranked is not None else len(self.bitmap)
+
+    def __getitem__(self, item):
+        if self.ranked is not None:
+            return self.ranked[item]
+        if isinstance(item, slice):
+            return list(self.bitmap[item])
+        return self.bitmap[item]
+
+
+def clean_query(params) -> str:
+    return " ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH]
+
+
+# -- The search contract (search app): keyword_match, snippets_for. Only called here. --
+
+
+def _keyword_match(query: str):
+    return search.keyword_match(query) if query else None
+
+
+def _snippets(match, resource_ids: list[int]) -> dict:
+    return search.snippets_for(match, resource_ids) if match is not None else {}
+
+
+def kept_querystring(params, selection: Selection, index: CatalogueIndex) -> str:
+    """The state of the form as a query string (known facet values only), without `page`."""
+    out = QueryDict(mutable=True)
+    for group, keys in selection.chosen.items():
+        param = group
+        for value in index.values[group]:
+            if value.key in keys:
+                out.appendlist(param, value.slug)
+    for name in KEPT_PARAMS:
+        value = clean_query(params) if name == "q" else params.get(name, "")[:10]
+        if value:
+            out[name] = value
+    return out.urlencode()
+
+
+def library_page(
+    *,
+    index: CatalogueIndex,
+    base,
+    params,
+    profile: CaseProfile | None = None,
+    new_since: datetime.datetime | None = None,
+) -> LibraryPage:
+    """One page of a library: `base` (bitmap of the resources this library may show)
+    filtered by the form in `params`, with facet counts, newest first (or by keyword rank).
+
+    Queries: the page's rows, plus keyword search's own when `q` is given.
+    """
+    selection = parse_selection(params, index)
+    query = clean_query(params)
+    match = _keyword_match(query)
+    ranked = None
+    if match is not None:
+        keyword_positions = index.positions_of_ids(match.ranked_ids)
+        base = base & type(base)(keyword_positions)
+    facets = facet_counts(index, base, selection)
+    if match is not None:
+        result = facets.result
+        ranked = [p for p in dict.fromkeys(keyword_positions) if p in result]
+    paginator = Paginator(_Positions(facets.result, ranked), RESOURCES_PER_PAGE)
+    page = paginator.get_page(params.get("page"))
+    positions = list(page.object_list)
+    ids = index.ids_at(positions)
+    rows = {r.pk: r for r in Resource.objects.filter(pk__in=ids).only(*CARD_FIELDS)}
+    snippets = _snippets(match, ids)
+    cards = []
+    for position, rid in zip(positions, ids, strict=True):
+        resource = rows.get(rid)
+        if resource is None:  # deleted since the index was built
+            continue
+        card = Card(resource, index.type_names.get(resource.resource_type_id, ""))
+        if profile is not None:
+            card.reasons = match_labels(
+                index, match_reasons(_match_tags(index, position, profile), profile)
+            )
+        if new_since is not None and resource.first_published_at:
+            card.is_new = resource.first_published_at > new_since
+        snippet = snippets.get(rid)
+        if snippet is not None:
+            # The search app escapes the text and adds only <mark> (see search.selectors.Snippet).
+            card.snippet_html = mark_safe(snippet.html)
+            card.snippet_page = snippet.page
+        cards.append(card)
+    return LibraryPage(
+        facets=facets,
+        selection=selection,
+        page=page,
+        cards=cards,
+        query=query,
+        corrected=match.corrected if match is not None else "",
+        exact=params.get("exact") == "1",
+        querystring=kept_querystring(params, selection, index),
+    )
+
+
+def news_page(*, index: CatalogueIndex, params) -> Page:
+    """TA Program News: CGRS-authored attorney material, newest first, 20 a page."""
+    base = index.cgrs & index.attorney_audience
+    page = Paginator(_Positions(base), RESOURCES_PER_PAGE).get_page(params.get("page"))
+    ids = index.ids_at(page.object_list)
+    rows = {r.pk: r for r in Resource.objects.filter(pk__in=ids).only(*CARD_FIELDS)}
+    page.cards = [
+        Card(rows[rid], index.type_names.get(rows[rid].resource_type_id, ""))
+        for rid in ids
+        if rid in rows
+    ]
+    return page
+
+
+RELATED_COUNT = 4
+
+
+def related_resources(index: CatalogueIndex, resource: Resource, base) -> list[Resource]:
+    """Newest resources of the same type sharing a persecution type or topic (else any tag)."""
+    position = index.position_of.get(resource.pk)
+    if position is None:
+        return []
+    shared = index.bitmap("type", resource.resource_type_id) & base
+    tags = type(shared)()
+    for dimension in ("persecution", "topic"):
+        for bitmap in index.bitmaps[dimension].values():
+            if position in bitmap:
+                tags |= bitmap
+    candidates = (shared & tags) if tags else shared
+    candidates = candidates - type(candidates)([position])
+    ids = index.ids_at(list(candidates[:RELATED_COUNT]))
+    rows = {r.pk: r for r in Resource.objects.filter(pk__in=ids).only(*CARD_FIELDS)}
+    return [rows[i] for i in ids if i in rows]

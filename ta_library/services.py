@@ -1,0 +1,186 @@
+"""Every write of the TA Library: resources, their tags, publication, visits.
+
+Each resource write bumps the catalogue version (so every process rebuilds its bitmaps on
+its next request) and, when the file, title or summary changed, tells the search app, inside
+the same transaction.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+
+from django.core.files.base import File
+from django.db import connection, transaction
+from django.utils import timezone
+
+from search.services import resource_content_changed
+from ta_library.models import Audience, CatalogueVersion, LibraryVisit, Resource
+from taxonomy.models import PersecutionType, ProceduralStage, ProtectionType, ResourceType, Topic
+
+# Visits closer together than this are one sitting: "new since your last visit" compares
+# with the end of the previous sitting, so reloading or filtering keeps the markers.
+VISIT_GAP = datetime.timedelta(minutes=30)
+VERSION_SEQUENCE = "ta_library_catalogue_version_seq"
+TAG_FIELDS = ("persecution_types", "protection_types", "procedural_stages", "topics")
+CONTENT_FIELDS = ("title", "summary", "file")
+
+
+def catalogue_changed() -> None:
+    """Bump the catalogue version. The number comes from a sequence, so it is never reused,
+    even after a rolled-back transaction (a process could otherwise keep bitmaps built from
+    rolled-back data under a number that comes round again)."""
+    table = CatalogueVersion._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (id, version) VALUES (1, nextval('{VERSION_SEQUENCE}')) "  # noqa: S608
+            "ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version"
+        )
+
+
+def _content_changed(resource: Resource) -> None:
+    # The one place the library tells search that a resource's text may have changed.
+    resource_content_changed(resource_id=resource.pk)
+
+
+def _apply_publication(resource: Resource) -> None:
+    if resource.is_published and resource.first_published_at is None:
+        resource.first_published_at = timezone.now()
+
+
+@transaction.atomic
+def resource_create(
+    *,
+    title: str,
+    summary: str,
+    resource_type: ResourceType,
+    published_on: datetime.date,
+    authored_by_cgrs: bool = True,
+    author_name: str = "",
+    file: File | None = None,
+    file_name: str = "",
+    external_url: str = "",
+    video_url: str = "",
+    countries: Iterable[str] = (),
+    persecution_types: Iterable[PersecutionType] = (),
+    protection_types: Iterable[ProtectionType] = (),
+    procedural_stages: Iterable[ProceduralStage] = (),
+    topics: Iterable[Topic] = (),
+    relevant_to_every_case: bool = False,
+    audience: str = Audience.ATTORNEYS,
+    is_published: bool = False,
+) -> Resource:
+    """Create a resource with its tags. `file` (with `file_name`) goes to private storage."""
+    resource = Resource(
+        title=title,
+        summary=summary,
+        resource_type=resource_type,
+        published_on=published_on,
+        authored_by_cgrs=authored_by_cgrs,
+        author_name="" if authored_by_cgrs else author_name,
+        external_url=external_url,
+        video_url=video_url,
+        countries=sorted({c.upper() for c in countries}),
+        relevant_to_every_case=relevant_to_every_case,
+        audience=audience,
+        is_published=is_published,
+    )
+    resource.full_clean(exclude=["file"])
+    _apply_publication(resource)
+    if file is not None:
+        resource.file.save(file_name or file.name, file, save=False)
+    resource.save()
+    resource.persecution_types.set(persecution_types)
+    resource.protection_types.set(protection_types)
+    resource.procedural_stages.set(procedural_stages)
+    resource.topics.set(topics)
+    _content_changed(resource)
+    catalogue_changed()
+    return resource
+
+
+@transaction.atomic
+def resource_saved(*, resource: Resource, changed_fields: Iterable[str], created: bool) -> None:
+    """After the admin saved a resource and its tags: stamp publication, bump the catalogue,
+    and tell search when its file, title or summary changed."""
+    if resource.is_published and resource.first_published_at is None:
+        Resource.objects.filter(pk=resource.pk, first_published_at=None).update(
+            first_published_at=timezone.now()
+        )
+    if created or set(changed_fields) & set(CONTENT_FIELDS):
+        _content_changed(resource)
+    catalogue_changed()
+
+
+@transaction.atomic
+def resources_set_published(*, resource_ids: Iterable[int], published: bool) -> int:
+    """Publish or unpublish resources; returns how many changed."""
+    ids = list(resource_ids)
+    changed = Resource.objects.filter(pk__in=ids).exclude(is_published=published)
+    count = changed.update(is_published=published)
+    if published:
+        Resource.objects.filter(pk__in=ids, first_published_at=None).update(
+            first_published_at=timezone.now()
+        )
+    catalogue_changed()
+    return count
+
+
+@transaction.atomic
+def resources_add_tags(*, resource_ids: Iterable[int], field: str, terms: Iterable) -> int:
+    """Add `terms` to `field` (one of TAG_FIELDS) on every resource (bulk tagging)."""
+    if field not in TAG_FIELDS:
+        raise ValueError(f"not a tag field: {field}")
+    ids = list(resource_ids)
+    through = getattr(Resource, field).through
+    column = f"{getattr(Resource, field).field.related_model._meta.model_name}_id"
+    existing = set(through.objects.filter(resource_id__in=ids).values_list("resource_id", column))
+    rows = [
+        through(resource_id=rid, **{column: term.pk})
+        for rid in ids
+        for term in terms
+        if (rid, term.pk) not in existing
+    ]
+    through.objects.bulk_create(rows)
+    catalogue_changed()
+    return len(rows)
+
+
+@transaction.atomic
+def resources_set_general(*, resource_ids: Iterable[int], general: bool) -> int:
+    count = Resource.objects.filter(pk__in=list(resource_ids)).update(
+        relevant_to_every_case=general
+    )
+    catalogue_changed()
+    return count
+
+
+@transaction.atomic
+def resource_delete(*, resource: Resource) -> None:
+    resource.delete()
+    catalogue_changed()
+
+
+def visit_record(*, user, case) -> datetime.datetime | None:
+    """Note that `user` opened `case`'s library now; return the end of their previous
+    sitting (None on a first visit), for the "new since your last visit" marker.
+
+    This is a GET-time write, like the audit row each case read writes: bookkeeping about
+    the reader, not a change to any state the page shows or anyone else sees, idempotent
+    within a sitting, and one statement (an upsert that returns the earlier value).
+    """
+    table = LibraryVisit._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            INSERT INTO {table} AS v (user_id, case_id, last_seen_at, previous_seen_at)
+            VALUES (%s, %s, now(), NULL)
+            ON CONFLICT (user_id, case_id) DO UPDATE SET
+              previous_seen_at = CASE WHEN v.last_seen_at < now() - %s
+                                      THEN v.last_seen_at ELSE v.previous_seen_at END,
+              last_seen_at = now()
+            RETURNING previous_seen_at
+            """,  # noqa: S608
+            [user.pk, case.pk, VISIT_GAP],
+        )
+        return cursor.fetchone()[0]
