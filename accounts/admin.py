@@ -1,15 +1,74 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db.models import Count
+from django.template.response import TemplateResponse
 
-from accounts.models import Organization, User
+from accounts.models import Organization, ProSeFollowUp, User
+from accounts.services import organizations_merge
 
 
 @admin.register(Organization)
 class OrganizationAdmin(admin.ModelAdmin):
-    list_display = ["name", "type", "city", "state", "verified", "created_at"]
+    list_display = ["name", "type", "city", "state", "verified", "member_count", "created_at"]
     list_filter = ["verified", "type", "state"]
     search_fields = ["name", "city"]
     raw_id_fields = ["created_by"]
+    actions = ["merge_organizations", "mark_verified"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(member_count=Count("members"))
+
+    @admin.display(description="Members", ordering="member_count")
+    def member_count(self, obj):
+        return obj.member_count
+
+    @admin.action(description="Mark selected organizations as verified")
+    def mark_verified(self, request, queryset):
+        updated = queryset.update(verified=True)
+        self.message_user(request, f"{updated} organization(s) marked as verified.")
+
+    @admin.action(description="Merge selected organizations (duplicates) into one")
+    def merge_organizations(self, request, queryset):
+        """Two steps: choose which organization to keep, then confirm. Members and anything
+        else pointing at the others move to the one kept; the others are deleted."""
+        organizations = list(queryset.annotate(member_count=Count("members")).order_by("name"))
+        if len(organizations) < 2:
+            self.message_user(
+                request, "Select at least two organizations to merge.", messages.WARNING
+            )
+            return None
+        keep_id = request.POST.get("keep")
+        if request.POST.get("confirm") == "yes" and keep_id:
+            keep = next((org for org in organizations if str(org.pk) == keep_id), None)
+            if keep is None:
+                self.message_user(
+                    request, "Choose one of the selected organizations to keep.", messages.ERROR
+                )
+            else:
+                removed = organizations_merge(
+                    keep=keep, duplicates=[org for org in organizations if org.pk != keep.pk]
+                )
+                self.message_user(request, f"Merged {removed} organization(s) into {keep}.")
+                return None
+        suggested = next((org for org in organizations if org.verified), organizations[0])
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Merge organizations",
+            "organizations": organizations,
+            "suggested": suggested,
+            "opts": self.model._meta,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/accounts/organization/merge.html", context)
+
+
+@admin.register(ProSeFollowUp)
+class ProSeFollowUpAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "status", "country_of_origin", "hearing_date", "created_at"]
+    list_filter = ["status"]
+    list_select_related = ["user"]
+    raw_id_fields = ["user", "updated_by"]
+    readonly_fields = ["staff_notified_at", "created_at", "updated_at"]
 
 
 @admin.register(User)

@@ -6,7 +6,7 @@ from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP
 from django.conf import settings
 
-from accounts.models import AccountType, Organization, OrganizationType, User
+from accounts.models import AccountType, Organization, OrganizationType, ProSeFollowUp, User
 
 ORGANIZATIONS = [
     ("Bay Area Asylum Project", OrganizationType.NONPROFIT, "San Francisco", "CA"),
@@ -92,4 +92,9 @@ def load(log) -> None:
         )
         if staff:
             ensure_staff_two_factor(user)
+        if account_type == AccountType.PRO_SE:
+            # Created directly (not through the service): demo data sends no staff email.
+            ProSeFollowUp.objects.get_or_create(
+                user=user, defaults={"country_of_origin": "GT", "has_upcoming_hearing": False}
+            )
     log(f"accounts: {Organization.objects.count()} organizations, {len(DEMO_USERS)} demo logins")

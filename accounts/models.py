@@ -2,9 +2,12 @@
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
-from django.db.models.functions import Lower
+from django.db.models.functions import Collate, Lower
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 
 from accounts.us_states import US_STATE_CHOICES
 
@@ -74,10 +77,24 @@ class Organization(models.Model):
         default=False, help_text=_("Staff have confirmed this organization exists.")
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # The words of the name, stored so the type-ahead's word-prefix search ('asyl:*') never
+    # recomputes them per row.
+    name_words = models.GeneratedField(
+        expression=SearchVector("name", config="simple"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     class Meta:
         ordering = ["name"]
-        indexes = [models.Index(Lower("name"), name="organization_lower_name")]
+        indexes = [
+            models.Index(Lower("name"), name="organization_lower_name"),
+            # The type-ahead: whole-name prefix and word prefix anywhere in the name
+            # ('asyl:*'). Under the C collation one btree serves both LIKE 'abc%' and the
+            # ORDER BY, so a prefix search reads only the rows it returns.
+            models.Index(Collate(Lower("name"), "C"), name="organization_name_prefix"),
+            GinIndex(fields=["name_words"], name="organization_name_words"),
+        ]
 
     def __str__(self) -> str:
         place = ", ".join(p for p in (self.city, self.state) if p)
@@ -135,3 +152,43 @@ class User(AbstractUser):
 
     def get_short_name(self) -> str:
         return self.full_name.split(" ")[0] if self.full_name else self.email
+
+
+class FollowUpStatus(models.TextChoices):
+    NEW = "new", _("New")
+    CONTACTED = "contacted", _("Contacted")
+    CLOSED = "closed", _("Closed")
+
+
+class ProSeFollowUp(models.Model):
+    """One per pro se registrant: what they told us at registration and where staff are with
+    reaching out to them."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pro_se_follow_up"
+    )
+    country_of_origin = CountryField(_("country of origin"), blank=True)
+    has_upcoming_hearing = models.BooleanField(_("has an upcoming hearing"), null=True)
+    hearing_date = models.DateField(_("hearing date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=FollowUpStatus.choices, default=FollowUpStatus.NEW
+    )
+    notes = models.TextField(_("staff notes"), blank=True)
+    staff_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["status", "-created_at"], name="followup_status_created")]
+        verbose_name = _("pro se follow-up")
+
+    def __str__(self) -> str:
+        return f"Pro se follow-up #{self.pk}"

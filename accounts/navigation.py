@@ -7,5 +7,6 @@ SIGNED_IN = frozenset(Role.values)
 
 ITEMS = [
     NavLink(_("Home"), "home", frozenset({"anonymous", *SIGNED_IN}), order=0),
+    NavLink(_("Pro se follow-up"), "accounts:staff_follow_ups", frozenset({Role.STAFF}), order=80),
     NavLink(_("My Account"), "accounts:my_account", SIGNED_IN, order=90),
 ]

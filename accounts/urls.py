@@ -5,4 +5,9 @@ from accounts import views
 app_name = "accounts"
 urlpatterns = [
     path("", views.my_account, name="my_account"),
+    path("contact/", views.contact_details, name="contact_details"),
+    path("organizations/search/", views.organization_search, name="organization_search"),
+    path("verify-email/resend/", views.resend_verification, name="resend_verification"),
+    path("staff/pro-se/", views.staff_follow_ups, name="staff_follow_ups"),
+    path("staff/pro-se/<int:pk>/", views.staff_follow_up_detail, name="staff_follow_up_detail"),
 ]

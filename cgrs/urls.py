@@ -10,6 +10,8 @@ urlpatterns = [
     path("self-help/", views.self_help, name="self_help"),
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Registration chooses the account type first; it must come before allauth's signup URL.
+    path("accounts/signup/", include("accounts.signup_urls")),
     path("accounts/", include("allauth.urls")),
     path("account/", include("accounts.urls")),
     path("cases/", include("cases.urls")),

@@ -1,6 +1,6 @@
 """Role-by-URL expectations for accounts and the allauth pages (see tests/url_matrix.py)."""
 
-from tests.url_matrix import Route, everyone, expect, signed_in
+from tests.url_matrix import Route, everyone, expect, only, signed_in
 
 # Pages for people who are not signed in yet: a signed-in visitor is sent on.
 entrance = expect(200, 302, 302, 302, 302, 302)
@@ -8,10 +8,43 @@ entrance = expect(200, 302, 302, 302, 302, 302)
 # state every principal is redirected.
 mid_flow = dict.fromkeys(("anonymous", "attorney", "pro_se", "expert", "clinic", "staff"), 302)
 
+
+def _follow_up(world) -> dict:
+    from accounts.models import ProSeFollowUp
+
+    follow_up, _ = ProSeFollowUp.objects.get_or_create(user=world.users["pro_se"])
+    return {"pk": follow_up.pk}
+
+
 ROUTES: list[Route] = [
     Route("accounts:my_account", signed_in()),
+    Route("accounts:contact_details", signed_in()),
+    Route("accounts:contact_details", signed_in(), method="post", note="empty form: errors"),
+    # Public: the registration form's type-ahead, before anyone has an account.
+    Route("accounts:organization_search", everyone(), query="q=bay"),
+    Route("accounts:resend_verification", everyone()),
+    Route("accounts:staff_follow_ups", only("staff")),
+    Route("accounts:staff_follow_up_detail", only("staff"), kwargs=_follow_up),
+    Route("accounts:staff_follow_up_detail", only("staff"), kwargs=_follow_up, method="post"),
     Route("account_login", entrance),
+    # Step one chooses the account type; step two is allauth's signup for that type.
     Route("account_signup", entrance),
+    Route("account_signup", entrance, query="account_type=nonsense", note="error on the page"),
+    *[
+        Route(
+            "account_signup_type",
+            entrance,
+            kwargs=lambda world, t=account_type: {"account_type": t},
+        )
+        for account_type in ("attorney", "pro_se", "expert", "clinic")
+    ],
+    Route(
+        "account_signup_type",
+        entrance,
+        kwargs=lambda world: {"account_type": "attorney"},
+        method="post",
+        note="empty form: errors on the same page",
+    ),
     Route("account_logout", signed_in()),
     Route("account_inactive", everyone()),
     Route("account_email_verification_sent", everyone()),

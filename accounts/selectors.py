@@ -1,0 +1,77 @@
+"""Reads with rules: the organization type-ahead and the staff follow-up queue."""
+
+from __future__ import annotations
+
+import re
+
+from django.contrib.postgres.search import SearchQuery
+from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models.functions import Collate, Lower
+
+from accounts.models import FollowUpStatus, Organization, ProSeFollowUp
+
+# The type-ahead shows at most this many organizations.
+ORGANIZATION_MATCHES = 20
+# Longer queries are cut: no organization name is longer, and it bounds the tsquery.
+QUERY_MAX_LENGTH = 100
+# Shorter queries match whole-name prefixes only: one or two letters would match a word in
+# nearly every name.
+WORD_SEARCH_MIN_LENGTH = 3
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def word_prefix_query(text: str) -> SearchQuery | None:
+    """'bay asy' -> to_tsquery('simple', 'bay:* & asy:*'). Only word characters reach the
+    tsquery, so no user input can break its syntax."""
+    words = _WORD.findall(text.lower())[:8]
+    if not words:
+        return None
+    return SearchQuery(
+        " & ".join(f"{word}:*" for word in words), search_type="raw", config="simple"
+    )
+
+
+def organizations_matching(text: str, *, limit: int = ORGANIZATION_MATCHES) -> list[Organization]:
+    """Up to `limit` organizations for the type-ahead: names starting with `text` first, then
+    (for three letters or more) names with words starting with its words ('asylum' finds
+    'Bay Area Asylum Project'). An empty query lists the first organizations by name.
+
+    Both searches use an index (`organization_name_prefix`, and the stored `name_words`
+    with `organization_name_words`), so the cost barely grows with the number of
+    organizations; see `manage.py bench_organizations`. At most two queries.
+    """
+    text = " ".join(text.split())[:QUERY_MAX_LENGTH]
+    organizations = Organization.objects.only("id", "name", "city", "state")
+    if not text:
+        return list(organizations.order_by("name", "pk")[:limit])
+    found = list(
+        organizations.alias(lowered_name=Collate(Lower("name"), "C"))
+        .filter(lowered_name__startswith=text.lower())
+        .order_by("lowered_name", "pk")[:limit]
+    )
+    words = word_prefix_query(text) if len(text) >= WORD_SEARCH_MIN_LENGTH else None
+    if len(found) < limit and words is not None:
+        found += list(
+            organizations.filter(name_words=words)
+            .exclude(pk__in=[org.pk for org in found])
+            .order_by("name", "pk")[: limit - len(found)]
+        )
+    return found
+
+
+def organization_label(organization: Organization) -> str:
+    return str(organization)
+
+
+def pro_se_follow_ups_for_staff(status: str | None = None) -> QuerySet[ProSeFollowUp]:
+    """The staff queue, newest registration first, with what the list shows joined in."""
+    from allauth.account.models import EmailAddress
+
+    follow_ups = ProSeFollowUp.objects.select_related("user", "updated_by").annotate(
+        email_verified=Exists(
+            EmailAddress.objects.filter(user_id=OuterRef("user_id"), verified=True)
+        )
+    )
+    if status in FollowUpStatus.values:
+        follow_ups = follow_ups.filter(status=status)
+    return follow_ups.order_by("-created_at", "-pk")

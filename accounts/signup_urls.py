@@ -1,0 +1,14 @@
+"""Registration, mounted at /accounts/signup/ ahead of allauth's own URLs: the account type
+is chosen first, then the form for that type (still allauth's signup underneath)."""
+
+from django.urls import path, re_path
+
+from accounts import views
+from accounts.models import AccountType
+
+TYPES = "|".join(AccountType.values)
+
+urlpatterns = [
+    path("", views.signup_choose, name="account_signup"),
+    re_path(rf"^(?P<account_type>{TYPES})/$", views.registration, name="account_signup_type"),
+]

@@ -1,0 +1,52 @@
+"""Thin Celery wrappers: ids in, a service or an email out."""
+
+from __future__ import annotations
+
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from accounts.models import ProSeFollowUp
+
+
+@shared_task(
+    name="accounts.tasks.notify_staff_of_pro_se_registration",
+    acks_late=True,
+    time_limit=60,
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    max_retries=5,
+)
+def notify_staff_of_pro_se_registration(follow_up_id: int) -> bool:
+    """Tell staff a pro se registration is waiting. Sent once per follow-up item; the email
+    carries no name, email or case detail, only a link to the queue."""
+    with transaction.atomic():
+        # Idempotent: the row lock and the timestamp make a rerun send nothing; a failed send
+        # rolls the timestamp back so the retry sends it.
+        follow_up = (
+            ProSeFollowUp.objects.select_for_update()
+            .filter(pk=follow_up_id, staff_notified_at__isnull=True)
+            .first()
+        )
+        if follow_up is None:
+            return False
+        _send_staff_notice()
+        follow_up.staff_notified_at = timezone.now()
+        follow_up.save(update_fields=["staff_notified_at"])
+    return True
+
+
+def _send_staff_notice() -> None:
+    with translation.override("en"):
+        queue_url = settings.SITE_URL.rstrip("/") + reverse("accounts:staff_follow_ups")
+        body = render_to_string("accounts/email/pro_se_registration.txt", {"queue_url": queue_url})
+        send_mail(
+            subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}New pro se registration waiting",
+            message=body,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=[settings.STAFF_NOTIFICATION_EMAIL],
+        )
