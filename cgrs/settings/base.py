@@ -128,6 +128,8 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BEAT_SCHEDULE = {
     # Anything committed while the broker was unreachable is sent from the outbox here.
     "relay-outbox": {"task": "cgrs.tasks.relay_outbox", "schedule": 30.0},
+    # Lapse stale "accepting new cases" flags and send reminders (idempotent, so hourly).
+    "experts-availability-sweep": {"task": "experts.tasks.availability_sweep", "schedule": 3600.0},
 }
 
 # --- Accounts ---

@@ -1,0 +1,48 @@
+from django.contrib import admin
+
+from experts.models import Listing, ListingEvent
+
+
+class ListingEventInline(admin.TabularInline):
+    model = ListingEvent
+    extra = 0
+    can_delete = False
+    fields = ["created_at", "actor", "kind", "notes", "checklist", "changes"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Listing)
+class ListingAdmin(admin.ModelAdmin):
+    """Curation of listings. Vetting decisions go through the staff review page (which emails
+    the keeper and logs the checklist); here status and availability are read-only."""
+
+    list_display = [
+        "display_name",
+        "is_clinic",
+        "status",
+        "fee_terms",
+        "availability",
+        "updated_at",
+    ]
+    list_filter = ["status", "is_clinic", "fee_terms", "availability"]
+    search_fields = ["display_name", "contact_email"]
+    list_select_related = ["owner", "organization"]
+    raw_id_fields = ["owner", "organization"]
+    filter_horizontal = ["topics"]
+    readonly_fields = [
+        "status",
+        "staff_notes",
+        "availability",
+        "availability_confirmed_at",
+        "availability_reminder_sent_at",
+        "cv",
+        "cv_uploaded_at",
+        "submitted_at",
+        "listed_at",
+        "created_at",
+        "updated_at",
+    ]
+    inlines = [ListingEventInline]

@@ -1,0 +1,28 @@
+"""The keeper's listing on My Account: its status, staff's notes and where to edit it."""
+
+from django.utils.translation import gettext_lazy as _
+
+from accounts.dashboard import Section
+from experts.models import Listing
+
+
+def context(request) -> dict:
+    """One query: the keeper's listing (its topics are not shown here)."""
+    listing = Listing.objects.managed_by(request.user).first()
+    return {
+        "title": _("My listing in the Expert Witness Database")
+        if request.user.account_type == "expert"
+        else _("Our clinic's listing in the Expert Witness Database"),
+        "listing": listing,
+        "no_clinic": request.user.account_type == "clinic" and not request.user.organization_id,
+    }
+
+
+SECTIONS = [
+    Section(
+        roles=frozenset({"expert", "clinic"}),
+        template="experts/_my_account.html",
+        context=context,
+        order=10,
+    )
+]

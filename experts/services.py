@@ -1,0 +1,482 @@
+"""Every write to a listing: create, edit, submit, staff review, availability, and the emails
+they send (through Celery, after commit, with ids only)."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass, field, fields
+from datetime import datetime
+
+from django.conf import settings
+from django.core import signing
+from django.core.files.base import File
+from django.core.files.storage import default_storage
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import F, Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_countries import countries as country_names
+
+from accounts.models import AccountType, User
+from experts.models import (
+    AVAILABILITY_LAPSES_AFTER,
+    AVAILABILITY_REMINDER_BEFORE,
+    LANGUAGE_NAMES,
+    STATE_NAMES,
+    STATUS_EMAIL_EVENTS,
+    Availability,
+    EventKind,
+    ExpertType,
+    FeeTerms,
+    Listing,
+    ListingEvent,
+    ListingStatus,
+)
+from taxonomy.models import PersecutionType
+
+logger = logging.getLogger(__name__)
+
+# A change to these sends a listed profile back to staff for review; other edits go live.
+REVIEW_FIELDS = frozenset({"display_name", "credentials", "expert_types"})
+# Statuses from which the keeper may submit (again).
+SUBMITTABLE = frozenset(
+    {ListingStatus.DRAFT, ListingStatus.CHANGES_REQUESTED, ListingStatus.NOT_LISTED}
+)
+RECONFIRM_SALT = "experts.availability-reconfirm"
+# The one-click link in the reminder works this long (the reminder goes out a week before the
+# lapse, so the link outlives the lapse by two weeks: a late click still restores the flag).
+RECONFIRM_LINK_MAX_AGE = 21 * 24 * 60 * 60
+CV_DIRECTORY = "experts/cv"
+
+
+class ListingError(Exception):
+    """A write that the listing's state does not allow; the message is for the user."""
+
+
+class ReviewDecision:
+    APPROVE = "approve"
+    REQUEST_CHANGES = "request_changes"
+    REJECT = "reject"
+
+
+@dataclass(frozen=True)
+class ListingDetails:
+    """Everything the keeper of a listing enters (the form's cleaned data)."""
+
+    display_name: str
+    credentials: str
+    expert_types: list[str]
+    languages: list[str]
+    fee_terms: str
+    contact_email: str
+    availability: str
+    affiliation: str = ""
+    countries: list[str] = field(default_factory=list)
+    topics: list[PersecutionType] = field(default_factory=list)
+    other_topics: list[str] = field(default_factory=list)
+    works_remotely: bool = False
+    in_person_states: list[str] = field(default_factory=list)
+    detention_visits: bool = False
+    fee_details: str = ""
+    phone: str = ""
+    website: str = ""
+    publications: str = ""
+    testimony_count: int = 0
+    testimony_courts: str = ""
+
+
+SIMPLE_FIELDS = [f.name for f in fields(ListingDetails) if f.name != "topics"]
+
+FIELD_LABELS = {
+    "display_name": gettext_lazy("Name"),
+    "credentials": gettext_lazy("Credentials"),
+    "affiliation": gettext_lazy("Affiliation"),
+    "expert_types": gettext_lazy("Expert type"),
+    "countries": gettext_lazy("Countries of expertise"),
+    "topics": gettext_lazy("Topics of expertise"),
+    "other_topics": gettext_lazy("Other topics"),
+    "languages": gettext_lazy("Languages"),
+    "works_remotely": gettext_lazy("Works remotely"),
+    "in_person_states": gettext_lazy("In person in"),
+    "detention_visits": gettext_lazy("Detention facility visits"),
+    "fee_terms": gettext_lazy("Fees"),
+    "fee_details": gettext_lazy("Fee details"),
+    "availability": gettext_lazy("Accepting new cases"),
+    "contact_email": gettext_lazy("Contact email"),
+    "phone": gettext_lazy("Phone"),
+    "website": gettext_lazy("Website"),
+    "publications": gettext_lazy("Publications"),
+    "testimony_count": gettext_lazy("Prior testimony (count)"),
+    "testimony_courts": gettext_lazy("Prior testimony (courts)"),
+    "cv": gettext_lazy("CV"),
+}
+
+
+def _display(name: str, value) -> str:
+    """A history-friendly rendering of one field's value."""
+    if name == "expert_types":
+        return ", ".join(str(ExpertType(v).label) for v in value)
+    if name == "countries":
+        return ", ".join(str(country_names.name(code)) for code in value)
+    if name == "languages":
+        return ", ".join(str(LANGUAGE_NAMES.get(code, code)) for code in value)
+    if name == "in_person_states":
+        return ", ".join(STATE_NAMES.get(code, code) for code in value)
+    if name == "topics":
+        return ", ".join(sorted(str(t) for t in value))
+    if name == "fee_terms":
+        return str(FeeTerms(value).label) if value else ""
+    if name == "availability":
+        return str(Availability(value).label) if value else ""
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def _snapshot(listing: Listing, topics) -> dict[str, str]:
+    values = {name: _display(name, getattr(listing, name)) for name in SIMPLE_FIELDS}
+    values["topics"] = _display("topics", topics)
+    return values
+
+
+def _details_snapshot(details: ListingDetails) -> dict[str, str]:
+    return {f.name: _display(f.name, getattr(details, f.name)) for f in fields(ListingDetails)}
+
+
+def cv_store(upload: File) -> str:
+    """Save a validated CV under a random name in the private default storage."""
+    upload.seek(0)
+    # SECURITY: the stored name says nothing about the person or the uploaded file's name (S7).
+    return default_storage.save(f"{CV_DIRECTORY}/{uuid.uuid4().hex}.pdf", upload)
+
+
+def _delete_file_after_commit(name: str) -> None:
+    if name:
+        transaction.on_commit(lambda: default_storage.delete(name))
+
+
+def _apply(listing: Listing, details: ListingDetails, *, now: datetime) -> None:
+    previous_availability = listing.availability
+    for name in SIMPLE_FIELDS:
+        setattr(listing, name, getattr(details, name))
+    if ExpertType.COUNTRY_CONDITIONS not in details.expert_types:
+        listing.countries = []
+    if details.availability != previous_availability or listing.availability_confirmed_at is None:
+        # Choosing an availability is confirming it.
+        listing.availability_confirmed_at = now
+
+
+def listing_create(*, keeper: User, details: ListingDetails, cv: File | None = None) -> Listing:
+    """Create the keeper's draft listing: an expert's own, or their clinic's."""
+    is_clinic = keeper.account_type == AccountType.CLINIC
+    if is_clinic and not keeper.organization_id:
+        raise ListingError(_("Your account names no clinic, so it cannot keep a listing."))
+    if keeper.account_type not in (AccountType.EXPERT, AccountType.CLINIC):
+        raise ListingError(_("Only expert and clinic accounts keep listings."))
+    now = timezone.now()
+    with transaction.atomic():
+        listing = Listing(
+            is_clinic=is_clinic,
+            owner=None if is_clinic else keeper,
+            organization_id=keeper.organization_id if is_clinic else None,
+        )
+        _apply(listing, details, now=now)
+        if cv is not None:
+            listing.cv.name = cv_store(cv)
+            listing.cv_uploaded_at = now
+        listing.save()
+        listing.topics.set(details.topics)
+        ListingEvent.objects.create(listing=listing, actor=keeper, kind=EventKind.CREATED)
+    return listing
+
+
+def listing_update(
+    *, listing: Listing, editor: User, details: ListingDetails, cv: File | None = None
+) -> ListingEvent | None:
+    """Apply the keeper's edit and log old -> new values.
+
+    Edits to a listed profile go live at once, except a change to the name, credentials or
+    expert type: that sends the listing back to staff (status "submitted", out of search)
+    until they approve it again. Returns the history entry, or None when nothing changed.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        locked = Listing.objects.select_for_update().get(pk=listing.pk)
+        before = _snapshot(locked, locked.topics.all())
+        after = _details_snapshot(details)
+        if ExpertType.COUNTRY_CONDITIONS not in details.expert_types:
+            after["countries"] = ""
+        changes = [
+            {
+                "field": name,
+                "label": str(FIELD_LABELS[name]),
+                "old": before[name],
+                "new": value,
+            }
+            for name, value in after.items()
+            if before[name] != value
+        ]
+        old_cv = ""
+        if cv is not None:
+            old_cv = locked.cv.name
+            changes.append(
+                {"field": "cv", "label": str(FIELD_LABELS["cv"]), "old": "", "new": _("New CV")}
+            )
+        if not changes:
+            return None
+        _apply(locked, details, now=now)
+        if cv is not None:
+            locked.cv.name = cv_store(cv)
+            locked.cv_uploaded_at = now
+        changed = {change["field"] for change in changes}
+        kind = EventKind.EDITED
+        if locked.status == ListingStatus.LISTED and changed & REVIEW_FIELDS:
+            locked.status = ListingStatus.SUBMITTED
+            locked.submitted_at = now
+            kind = EventKind.RETURNED_FOR_REVIEW
+        locked.save()
+        locked.topics.set(details.topics)
+        _delete_file_after_commit(old_cv)
+        event = ListingEvent.objects.create(
+            listing=locked, actor=editor, kind=kind, changes=changes
+        )
+    listing.refresh_from_db()
+    return event
+
+
+def listing_submit(*, listing: Listing, actor: User) -> ListingEvent:
+    """Send a draft (or a listing staff sent back) to the vetting queue."""
+    with transaction.atomic():
+        locked = Listing.objects.select_for_update().get(pk=listing.pk)
+        if locked.status not in SUBMITTABLE:
+            raise ListingError(_("This listing is already with CGRS staff or listed."))
+        if not locked.is_clinic and not locked.cv:
+            raise ListingError(_("Upload your CV (a PDF) before submitting your listing."))
+        locked.status = ListingStatus.SUBMITTED
+        locked.submitted_at = timezone.now()
+        locked.save(update_fields=["status", "submitted_at", "updated_at"])
+        event = ListingEvent.objects.create(listing=locked, actor=actor, kind=EventKind.SUBMITTED)
+    listing.refresh_from_db()
+    return event
+
+
+def listing_review(
+    *, listing: Listing, reviewer: User, decision: str, notes: str, checklist: dict[str, bool]
+) -> ListingEvent:
+    """Staff decide on a submitted listing: approve (listed), ask for changes, or reject.
+
+    The keeper is emailed the new status (no details, just the status and a link) once the
+    decision commits.
+    """
+    from experts import tasks
+
+    kinds = {
+        ReviewDecision.APPROVE: (EventKind.APPROVED, ListingStatus.LISTED),
+        ReviewDecision.REQUEST_CHANGES: (
+            EventKind.CHANGES_REQUESTED,
+            ListingStatus.CHANGES_REQUESTED,
+        ),
+        ReviewDecision.REJECT: (EventKind.REJECTED, ListingStatus.NOT_LISTED),
+    }
+    if decision not in kinds:
+        raise ListingError(_("Choose approve, ask for changes or reject."))
+    kind, status = kinds[decision]
+    if decision == ReviewDecision.APPROVE and not all(checklist.values()):
+        raise ListingError(_("Complete the vetting checklist before approving."))
+    now = timezone.now()
+    with transaction.atomic():
+        locked = Listing.objects.select_for_update().get(pk=listing.pk)
+        if locked.status != ListingStatus.SUBMITTED:
+            raise ListingError(_("This listing is not waiting for review."))
+        locked.status = status
+        locked.staff_notes = notes
+        if status == ListingStatus.LISTED:
+            locked.listed_at = now
+        locked.save(update_fields=["status", "staff_notes", "listed_at", "updated_at"])
+        event = ListingEvent.objects.create(
+            listing=locked, actor=reviewer, kind=kind, notes=notes, checklist=checklist
+        )
+        tasks.enqueue_status_email(event)
+    listing.refresh_from_db()
+    return event
+
+
+def availability_confirm(*, listing: Listing, actor: User | None) -> ListingEvent:
+    """The keeper confirms they are accepting new cases (from their listing or the emailed
+    link): the flag is good for another lapse period."""
+    with transaction.atomic():
+        locked = Listing.objects.select_for_update().get(pk=listing.pk)
+        locked.availability = Availability.ACCEPTING
+        locked.availability_confirmed_at = timezone.now()
+        locked.save(update_fields=["availability", "availability_confirmed_at", "updated_at"])
+        event = ListingEvent.objects.create(
+            listing=locked, actor=actor, kind=EventKind.AVAILABILITY_CONFIRMED
+        )
+    listing.refresh_from_db()
+    return event
+
+
+def availability_lapse_stale(*, now: datetime | None = None) -> int:
+    """Set "accepting new cases" to "unknown" where it was not reconfirmed within the lapse
+    period, logging each. Returns how many lapsed. Idempotent."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        stale = list(
+            Listing.objects.select_for_update(skip_locked=True)
+            .filter(
+                availability=Availability.ACCEPTING,
+                availability_confirmed_at__lt=now - AVAILABILITY_LAPSES_AFTER,
+            )
+            .values_list("pk", flat=True)
+        )
+        if not stale:
+            return 0
+        Listing.objects.filter(pk__in=stale).update(availability=Availability.UNKNOWN)
+        ListingEvent.objects.bulk_create(
+            ListingEvent(listing_id=pk, kind=EventKind.AVAILABILITY_LAPSED, created_at=now)
+            for pk in stale
+        )
+    return len(stale)
+
+
+def availability_reminders_due(*, now: datetime | None = None) -> list[int]:
+    """Listings whose "accepting" flag lapses within a week and whose keeper has not been
+    reminded since they last confirmed it."""
+    now = now or timezone.now()
+    window_start = now - AVAILABILITY_LAPSES_AFTER
+    window_end = window_start + AVAILABILITY_REMINDER_BEFORE
+    return list(
+        Listing.objects.filter(
+            availability=Availability.ACCEPTING,
+            availability_confirmed_at__gte=window_start,
+            availability_confirmed_at__lt=window_end,
+        )
+        .filter(
+            Q(availability_reminder_sent_at__isnull=True)
+            | Q(availability_reminder_sent_at__lt=F("availability_confirmed_at"))
+        )
+        .values_list("pk", flat=True)
+    )
+
+
+def reconfirm_token(listing: Listing) -> str:
+    """A signed, expiring token for the one-click reconfirm link. It names the confirmation it
+    renews, so it stops working once the keeper changes or renews their availability."""
+    stamp = (
+        listing.availability_confirmed_at.isoformat() if listing.availability_confirmed_at else ""
+    )
+    return signing.dumps({"l": listing.pk, "c": stamp}, salt=RECONFIRM_SALT, compress=True)
+
+
+def listing_for_reconfirm_token(token: str) -> Listing | None:
+    """The listing a reconfirm token is for, or None when it is forged, expired or spent."""
+    try:
+        payload = signing.loads(token, salt=RECONFIRM_SALT, max_age=RECONFIRM_LINK_MAX_AGE)
+    except signing.BadSignature:  # includes SignatureExpired
+        return None
+    if not isinstance(payload, dict) or not isinstance(payload.get("l"), int):
+        return None
+    listing = Listing.objects.filter(pk=payload["l"]).first()
+    if listing is None or listing.availability == Availability.NOT_ACCEPTING:
+        return None
+    stamp = (
+        listing.availability_confirmed_at.isoformat() if listing.availability_confirmed_at else ""
+    )
+    if stamp != payload.get("c"):
+        return None
+    return listing
+
+
+def keeper_emails(listing: Listing) -> list[str]:
+    """Where a listing's emails go: the expert, or the clinic's active representatives.
+    Inactive placeholder owners (demo listings) get nothing."""
+    if listing.is_clinic:
+        return list(
+            User.objects.filter(
+                organization_id=listing.organization_id,
+                account_type=AccountType.CLINIC,
+                is_active=True,
+            ).values_list("email", flat=True)
+        )
+    owner = listing.owner
+    return [owner.email] if owner is not None and owner.is_active else []
+
+
+def _absolute(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def _send(*, template: str, recipients: list[str], context: dict) -> None:
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string(f"experts/email/{template}_subject.txt", context).strip()
+        body = render_to_string(f"experts/email/{template}_body.txt", context)
+    send_mail(
+        settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
+        body,
+        settings.DEFAULT_FROM_EMAIL,
+        recipients,
+    )
+
+
+def listing_status_email_send(event_id: int) -> bool:
+    """Email the keeper the status a staff decision gave their listing. Only the status and a
+    link: the notes are read on the site. Sends once per event however often it runs."""
+    claimed = ListingEvent.objects.filter(
+        pk=event_id, notified_at__isnull=True, kind__in=STATUS_EMAIL_EVENTS
+    ).update(notified_at=timezone.now())
+    if not claimed:
+        return False
+    event = ListingEvent.objects.select_related("listing", "listing__owner").get(pk=event_id)
+    recipients = keeper_emails(event.listing)
+    if recipients:
+        _send(
+            template="status",
+            recipients=recipients,
+            context={
+                "status": ListingStatus(event.listing.status).label,
+                "url": _absolute(reverse("experts:my_listing")),
+            },
+        )
+    logger.info("listing status email for event %s sent", event_id)
+    return True
+
+
+def availability_reminder_send(listing_id: int) -> bool:
+    """Remind the keeper, a week before the lapse, with a one-click reconfirm link. Sends at
+    most once per confirmation."""
+    now = timezone.now()
+    with transaction.atomic():
+        listing = (
+            Listing.objects.select_for_update()
+            .select_related("owner")
+            .filter(pk=listing_id, availability=Availability.ACCEPTING)
+            .first()
+        )
+        if listing is None or listing.availability_confirmed_at is None:
+            return False
+        sent = listing.availability_reminder_sent_at
+        if sent is not None and sent >= listing.availability_confirmed_at:
+            return False
+        listing.availability_reminder_sent_at = now
+        listing.save(update_fields=["availability_reminder_sent_at"])
+        ListingEvent.objects.create(listing=listing, kind=EventKind.REMINDER_SENT)
+        recipients = keeper_emails(listing)
+        if recipients:
+            _send(
+                template="reminder",
+                recipients=recipients,
+                context={
+                    "lapses_on": listing.availability_lapses_on,
+                    "url": _absolute(
+                        reverse("experts:reconfirm", kwargs={"token": reconfirm_token(listing)})
+                    ),
+                },
+            )
+    return True

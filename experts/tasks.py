@@ -1,0 +1,47 @@
+"""Thin Celery wrappers: they take ids and call a service (idempotent, bounded retries)."""
+
+from __future__ import annotations
+
+from celery import shared_task
+
+from cgrs.tasks import enqueue
+from experts import services
+
+
+def enqueue_status_email(event) -> None:
+    """Email the keeper about a staff decision once it commits."""
+    enqueue(send_listing_status_email, event.pk)
+
+
+@shared_task(
+    name="experts.tasks.send_listing_status_email",
+    acks_late=True,
+    time_limit=60,
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    max_retries=5,
+)
+def send_listing_status_email(event_id: int) -> bool:
+    return services.listing_status_email_send(event_id)
+
+
+@shared_task(
+    name="experts.tasks.send_availability_reminder",
+    acks_late=True,
+    time_limit=60,
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    max_retries=5,
+)
+def send_availability_reminder(listing_id: int) -> bool:
+    return services.availability_reminder_send(listing_id)
+
+
+@shared_task(name="experts.tasks.availability_sweep", acks_late=True, time_limit=300)
+def availability_sweep() -> dict[str, int]:
+    """Daily (Celery beat): lapse stale "accepting new cases" flags, queue the reminders due."""
+    lapsed = services.availability_lapse_stale()
+    due = services.availability_reminders_due()
+    for listing_id in due:
+        enqueue(send_availability_reminder, listing_id)
+    return {"lapsed": lapsed, "reminders": len(due)}
