@@ -1,5 +1,306 @@
-"""Demo data for TA Library (see `load_demo_data`)."""
+"""Demo data for the TA Library: ~330 resources across every type, country and topic.
+
+Deterministic (seeded) and idempotent (a resource whose title exists is skipped). Most have a
+real multi-page PDF made here with reportlab, a few DOCX files, links and videos. Everything
+goes through ta_library.services.resource_create (so search hears of each one).
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import random
+
+from django.core.files.base import ContentFile
+
+from ta_library import demo_text
+from ta_library.models import Audience, Resource
+from ta_library.services import resource_create
+from taxonomy.models import PersecutionType, ProceduralStage, ProtectionType, ResourceType, Topic
+
+SEED = 20261201
+FIRST_DAY = datetime.date(2018, 1, 8)
+LAST_DAY = datetime.date(2026, 11, 20)
+OTHER_AUTHORS = [
+    "National Immigrant Justice Center",
+    "Immigrant Legal Resource Center",
+    "Tahirih Justice Center",
+    "Dr. Elena Márquez, country conditions expert",
+    "Capital Area Immigrants' Rights Coalition",
+    "Prof. Samuel Okafor, expert on West Africa",
+]
+CLAIM_THEMES = [
+    # (persecution slugs, topic slugs, title phrase)
+    (
+        ["domestic-violence", "gender-based-violence"],
+        ["particular-social-group", "unable-unwilling-to-protect"],
+        "domestic violence",
+    ),
+    (["gang-violence"], ["gang-based-claims", "nexus"], "gang-based persecution"),
+    (["lgbtq"], ["particular-social-group", "credibility"], "LGBTQ+ claims"),
+    (["fgm-c", "gender-based-violence"], ["particular-social-group"], "FGM/C"),
+    (["political-opinion"], ["nexus", "corroboration"], "political opinion"),
+    (["religion"], ["credibility", "corroboration"], "religious persecution"),
+    (
+        ["family-membership"],
+        ["particular-social-group", "nexus"],
+        "family as a particular social group",
+    ),
+    (["forced-marriage"], ["particular-social-group", "children"], "forced marriage"),
+    (["trafficking"], ["credibility", "one-year-bar"], "trafficking survivors"),
+    (["child-abuse"], ["children"], "children's claims"),
+    (["ethnicity-race"], ["nexus"], "ethnicity and race"),
+    (["state-actor-violence"], ["unable-unwilling-to-protect"], "state actors"),
+    (["climate-displacement"], ["particular-social-group"], "climate displacement"),
+    (["disability"], ["particular-social-group"], "disability"),
+]
+STAGE_PHRASES = {
+    "affirmative": "at the asylum office",
+    "immigration-court": "before the immigration court",
+    "bia": "on appeal to the BIA",
+    "circuit-court": "in the circuit courts",
+}
+EXPERT_GUIDES = [
+    "Writing a declaration that an immigration judge will read",
+    "Testifying by video: a guide for country conditions experts",
+    "Cross-examination by DHS counsel: what to expect",
+    "The CGRS expert vetting protocol, explained",
+    "Citing sources in an expert declaration",
+    "Mental health evaluations for asylum seekers: a checklist",
+    "Medical evaluations of scarring and torture: the Istanbul Protocol",
+    "Preparing a universal expert declaration",
+    "Fees, pro bono work and conflicts for expert witnesses",
+    "Updating a declaration when country conditions change",
+]
+
+
+def _date(rng: random.Random) -> datetime.date:
+    return FIRST_DAY + datetime.timedelta(days=rng.randint(0, (LAST_DAY - FIRST_DAY).days))
+
+
+def _pdf(title: str, page_texts: list[list[str]]) -> bytes:
+    from reportlab.lib.pagesizes import LETTER
+    from reportlab.lib.utils import simpleSplit
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=LETTER, invariant=1)
+    pdf.setTitle(title)
+    pdf.setAuthor("CGRS demo data")
+    width, height = LETTER
+    for number, paragraphs in enumerate(page_texts, start=1):
+        y = height - 72
+        if number == 1:
+            pdf.setFont("Helvetica-Bold", 14)
+            for line in simpleSplit(title, "Helvetica-Bold", 14, width - 144):
+                pdf.drawString(72, y, line)
+                y -= 20
+            y -= 10
+        pdf.setFont("Helvetica", 10.5)
+        for text in paragraphs:
+            for line in simpleSplit(text, "Helvetica", 10.5, width - 144):
+                if y < 80:
+                    break
+                pdf.drawString(72, y, line)
+                y -= 14
+            y -= 10
+        pdf.setFont("Helvetica", 8)
+        pdf.drawString(72, 40, f"Center for Gender & Refugee Studies — page {number}")
+        pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def _docx(title: str, page_texts: list[list[str]]) -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.add_heading(title, level=1)
+    for paragraphs in page_texts:
+        for text in paragraphs:
+            document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _plan(rng: random.Random) -> list[dict]:
+    """Every demo resource as keyword arguments (slugs for tags), deterministic."""
+    plan: list[dict] = []
+    countries = list(demo_text.COUNTRY_FACTS)
+
+    def claim(kind: str, title: str, theme, stage: str | None, **extra):
+        persecution, topics, _phrase = theme
+        code = rng.choice(countries)
+        protection = rng.choice([["asylum", "withholding", "cat"], ["asylum"], ["cat"], []])
+        plan.append(
+            {
+                "kind": kind,
+                "title": title,
+                "code": code,
+                "persecution": persecution,
+                "topics": topics,
+                "protection": protection,
+                "stages": [stage] if stage else [],
+                **extra,
+            }
+        )
+
+    for theme in CLAIM_THEMES:
+        phrase = theme[2]
+        claim("practice-advisory", f"Practice advisory: {phrase}", theme, None)
+        for stage, where in STAGE_PHRASES.items():
+            claim("sample-brief", f"Sample brief on {phrase} {where}", theme, stage)
+        claim("sample-motion", f"Sample motion to reopen: {phrase}", theme, "immigration-court")
+        claim(
+            "decision",
+            f"Redacted IJ decision granting asylum: {phrase}",
+            theme,
+            "immigration-court",
+        )
+        claim("decision", f"Redacted BIA decision remanding: {phrase}", theme, "bia")
+        claim("case-compendium", f"Case compendium: {phrase}", theme, None, compendium=True)
+        claim("sample-brief", f"Sample brief: CAT protection and {phrase}", theme, None)
+        plan[-1]["protection"] = ["cat"]
+    for code, (name, _police, _fact) in demo_text.COUNTRY_FACTS.items():
+        for topic_words in (
+            "human rights overview",
+            "protection for survivors of violence",
+            "state protection and police response",
+        ):
+            plan.append(
+                {"kind": "country-conditions", "title": f"{name}: {topic_words}", "code": code}
+            )
+        plan.append(
+            {
+                "kind": "universal-expert-declaration",
+                "title": f"Universal expert declaration on {name}",
+                "code": code,
+                "cgrs": False,
+            }
+        )
+    general = [
+        "Asylum basics: elements of a claim",
+        "The one-year filing deadline and its exceptions",
+        "Preparing a client to testify credibly",
+        "Working with country conditions experts",
+        "Corroboration after Matter of A-B-",
+        "Unable or unwilling to protect: the standard today",
+        "Internal relocation: burden and reasonableness",
+        "Bars to asylum: a practitioner's checklist",
+        "Detention: representing detained asylum seekers",
+        "Firm resettlement: when a third country matters",
+    ]
+    for title in general:
+        plan.append(
+            {
+                "kind": "practice-advisory",
+                "title": title,
+                "code": rng.choice(countries),
+                "general": True,
+            }
+        )
+    for year in range(2019, 2027):
+        plan.append(
+            {
+                "kind": "webinar-recording",
+                "title": f"Webinar recording: asylum law update {year}",
+                "code": "GT",
+                "general": True,
+                "video": rng.choice(
+                    ["https://www.youtube.com/watch?v=dQw4w9WgXcQ", "https://vimeo.com/76979871"]
+                ),
+            }
+        )
+        plan.append(
+            {
+                "kind": "litigation-update",
+                "title": f"Litigation update: asylum cooperative agreements ({year})",
+                "code": "HN",
+                "general": True,
+                "link": f"https://cgrs.uclawsf.edu/our-work/litigation/{year}",
+            }
+        )
+    for title in EXPERT_GUIDES:
+        plan.append(
+            {
+                "kind": "practice-advisory",
+                "title": title,
+                "code": "GT",
+                "audience": Audience.EXPERTS,
+            }
+        )
+    plan.append(
+        {
+            "kind": "webinar-recording",
+            "title": "Webinar: expert witnesses and asylum cases (for attorneys and experts)",
+            "code": "SV",
+            "audience": Audience.BOTH,
+            "topics": ["working-with-experts"],
+            "general": True,
+            "video": "https://youtu.be/aqz-KE-bpKQ",
+        }
+    )
+    for item in plan:
+        item["date"] = _date(rng)
+        item.setdefault("cgrs", rng.random() < 0.75)
+    # Three documents as Word files (the rest with a file are PDFs).
+    for item in [p for p in plan if p["kind"] == "sample-motion"][:3]:
+        item["docx"] = True
+    return plan
 
 
 def load(log) -> None:
     """Idempotent: running it twice changes nothing."""
+    rng = random.Random(SEED)
+    plan = _plan(rng)
+    existing = set(Resource.objects.values_list("title", flat=True))
+    terms = {
+        model: {t.slug: t for t in model.objects.all()}
+        for model in (PersecutionType, ProtectionType, ProceduralStage, Topic, ResourceType)
+    }
+    created = 0
+    for item in plan:
+        # Text is drawn for every item, created or not, so the sequence stays deterministic.
+        text_rng = random.Random(f"{SEED}:{item['title']}")
+        if item["title"] in existing:
+            continue
+        resource_type = terms[ResourceType][item["kind"]]
+        code = item["code"]
+        name = demo_text.COUNTRY_FACTS[code][0]
+        summary = demo_text.paragraph(text_rng, code, 2)
+        file = None
+        file_name = ""
+        if not item.get("video") and not item.get("link"):
+            body = (
+                demo_text.compendium_pages(text_rng, code)
+                if item.get("compendium")
+                else demo_text.pages(text_rng, code, text_rng.randint(3, 5))
+            )
+            if item.get("docx"):
+                file, file_name = ContentFile(_docx(item["title"], body)), "demo.docx"
+            else:
+                file, file_name = ContentFile(_pdf(item["title"], body)), "demo.pdf"
+        country_specific = resource_type.country_specific
+        resource_create(
+            title=item["title"],
+            summary=summary if not country_specific else f"{name}: {summary}",
+            resource_type=resource_type,
+            published_on=item["date"],
+            authored_by_cgrs=item["cgrs"],
+            author_name="" if item["cgrs"] else text_rng.choice(OTHER_AUTHORS),
+            file=file,
+            file_name=file_name,
+            external_url=item.get("link", ""),
+            video_url=item.get("video", ""),
+            countries=[code] if country_specific else [],
+            persecution_types=[terms[PersecutionType][s] for s in item.get("persecution", [])],
+            protection_types=[terms[ProtectionType][s] for s in item.get("protection", [])],
+            procedural_stages=[terms[ProceduralStage][s] for s in item.get("stages", [])],
+            topics=[terms[Topic][s] for s in item.get("topics", [])],
+            relevant_to_every_case=item.get("general", False),
+            audience=item.get("audience", Audience.ATTORNEYS),
+            is_published=True,
+        )
+        created += 1
+    log(f"ta_library: {created} resources created ({len(plan)} in the demo catalogue)")

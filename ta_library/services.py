@@ -8,6 +8,7 @@ the same transaction.
 from __future__ import annotations
 
 import datetime
+import uuid
 from collections.abc import Iterable
 
 from django.core.files.base import File
@@ -88,7 +89,9 @@ def resource_create(
     resource.full_clean(exclude=["file"])
     _apply_publication(resource)
     if file is not None:
-        resource.file.save(file_name or file.name, file, save=False)
+        # SECURITY: stored under a random name, never the uploader's (S7).
+        extension = ".docx" if (file_name or file.name or "").lower().endswith(".docx") else ".pdf"
+        resource.file.save(uuid.uuid4().hex + extension, file, save=False)
     resource.save()
     resource.persecution_types.set(persecution_types)
     resource.protection_types.set(protection_types)

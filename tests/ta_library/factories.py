@@ -21,11 +21,15 @@ class ResourceTypeFactory(factory.django.DjangoModelFactory):
 
 
 def country_conditions_type():
-    return ResourceTypeFactory(slug="country-conditions", name="Country conditions research", country_specific=True)
+    return ResourceTypeFactory(
+        slug="country-conditions", name="Country conditions research", country_specific=True
+    )
 
 
 def term(model, slug: str, name: str | None = None):
-    return model.objects.get_or_create(slug=slug, defaults={"name": name or slug.replace("-", " ")})[0]
+    return model.objects.get_or_create(
+        slug=slug, defaults={"name": name or slug.replace("-", " ")}
+    )[0]
 
 
 def persecution(slug="domestic-violence", name=None):
@@ -54,12 +58,16 @@ class ResourceFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Practice advisory {n}")
     summary = "How to argue a particular social group before the immigration court."
     resource_type = factory.SubFactory(ResourceTypeFactory)
-    published_on = factory.Sequence(lambda n: datetime.date(2020, 1, 1) + datetime.timedelta(days=n))
+    published_on = factory.Sequence(
+        lambda n: datetime.date(2020, 1, 1) + datetime.timedelta(days=n)
+    )
     authored_by_cgrs = True
     external_url = "https://example.org/resource"
     audience = Audience.ATTORNEYS
     is_published = True
-    first_published_at = factory.LazyFunction(lambda: datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC))
+    first_published_at = factory.LazyFunction(
+        lambda: datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
+    )
 
     @factory.post_generation
     def persecution_types(self, create, extracted, **kwargs):

@@ -67,9 +67,7 @@ ROUTES: list[Route] = [
     ),
     Route("ta_library:resource_file", ATTORNEY_RESOURCE, kwargs=_resource(Audience.ATTORNEYS)),
     Route("ta_library:resource_file", EXPERT_RESOURCE, kwargs=_resource(Audience.EXPERTS)),
-    Route(
-        "ta_library:resource_download", ATTORNEY_RESOURCE, kwargs=_resource(Audience.ATTORNEYS)
-    ),
+    Route("ta_library:resource_download", ATTORNEY_RESOURCE, kwargs=_resource(Audience.ATTORNEYS)),
     Route(
         "ta_library:resource_download",
         UNPUBLISHED,
