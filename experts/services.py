@@ -454,7 +454,7 @@ def availability_reminder_send(listing_id: int) -> bool:
     now = timezone.now()
     with transaction.atomic():
         listing = (
-            Listing.objects.select_for_update()
+            Listing.objects.select_for_update(of=("self",))
             .select_related("owner")
             .filter(pk=listing_id, availability=Availability.ACCEPTING)
             .first()
