@@ -22,7 +22,7 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_PAGES = 3000
 MAX_CHARACTERS = 5_000_000
 # Fewer visible characters than this per page on average: a scan without a text layer.
-MIN_CHARACTERS_PER_PAGE = 16
+MIN_CHARACTERS_PER_PAGE = 8
 
 
 @dataclass

@@ -55,6 +55,9 @@ class Passage(models.Model):
     position = models.PositiveIntegerField()
     page = models.PositiveIntegerField(null=True, blank=True)
     text = models.TextField()
+    # The text with accents folded (search.text.fold), only when that differs from `text`:
+    # ts_headline must see the folded words the query is made of.
+    folded = models.TextField(blank=True)
     # Built from the accent-folded text (search.text.fold) with the `english` configuration.
     vector = SearchVectorField()
 

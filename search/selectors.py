@@ -20,7 +20,7 @@ from search.query import (
     parse,
     tsquery_sql,
 )
-from search.text import MARK_END, MARK_START, _fold_char
+from search.text import MARK_END, MARK_START, _fold_char, fold
 
 # Rank every match on the full vector (title A, summary B, body C) only up to this many
 # matches; above it, rank on title and summary, then date (ts_rank_cd over many long
@@ -170,7 +170,7 @@ def _fold_tables() -> tuple[str, str]:
 
 
 FOLD_FROM, FOLD_TO = _fold_tables()
-_SQL_FOLD = str.maketrans(FOLD_FROM, FOLD_TO)
+FOLD_PATTERN = "[\u00c0-\u024f\u1e00-\u1eff]"
 HEADLINE_OPTIONS = (
     f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=40, MinWords=18, ShortWord=2"
 )
@@ -180,7 +180,7 @@ def _highlight(original: str, headline: str) -> str:
     """Escape, then turn the markers into <mark>. The headline is cut from folded text: put
     the same stretch of the original (accents and all) back, marks at the same places."""
     plain = headline.replace(MARK_START, "").replace(MARK_END, "")
-    start = original.translate(_SQL_FOLD).find(plain)
+    start = fold(original).find(plain)
     if start != -1 and plain:
         source = original[start : start + len(plain)]
         rebuilt = []
@@ -214,20 +214,22 @@ def snippets_for(match: KeywordMatch, resource_ids: list[int]) -> dict[int, Snip
                 ORDER BY p.resource_id, ts_rank_cd(p.vector, q.q) DESC, p.position
             )
             SELECT p.resource_id, p.page, p.text,
-                   ts_headline('english', translate(p.text, %s, %s), q.q, %s)
+                   ts_headline('english', CASE WHEN p.folded = '' THEN p.text ELSE p.folded END,
+                               q.q, %s)
             FROM best JOIN search_passage p ON p.id = best.id, q
             UNION ALL
             SELECT r.id, NULL, r.summary,
-                   ts_headline('english', translate(r.summary, %s, %s), q.q, %s)
+                   ts_headline('english', CASE WHEN r.summary ~ %s
+                                               THEN translate(r.summary, %s, %s)
+                                               ELSE r.summary END, q.q, %s)
             FROM ta_library_resource r, q
             WHERE r.id = ANY(%s) AND r.id NOT IN (SELECT resource_id FROM best)
             """,
             [
                 match.tsquery,
                 ids,
-                FOLD_FROM,
-                FOLD_TO,
                 HEADLINE_OPTIONS,
+                FOLD_PATTERN,
                 FOLD_FROM,
                 FOLD_TO,
                 HEADLINE_OPTIONS,

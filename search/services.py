@@ -119,8 +119,10 @@ def passages_insert(resource_id: int, rows: list[tuple[int, int | None, str]]) -
     with connection.cursor() as cursor:
         cursor.execute(
             """
-            INSERT INTO search_passage (resource_id, position, page, text, vector)
-            SELECT %s, p.position, p.page, p.text, to_tsvector('english', p.folded)
+            INSERT INTO search_passage (resource_id, position, page, text, folded, vector)
+            SELECT %s, p.position, p.page, p.text,
+                   CASE WHEN p.folded = p.text THEN '' ELSE p.folded END,
+                   to_tsvector('english', p.folded)
             FROM unnest(%s::int[], %s::int[], %s::text[], %s::text[])
                 AS p(position, page, text, folded)
             """,

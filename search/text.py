@@ -52,7 +52,7 @@ def vocabulary_words(text: str) -> set[str]:
     return set(VOCABULARY_WORD.findall(fold(text).lower()))
 
 
-def split_passages(text: str, *, target: int = 1500, limit: int = 2200) -> list[str]:
+def split_passages(text: str, *, target: int = 1100, limit: int = 1600) -> list[str]:
     """Cut one page of text into passages of about `target` characters, at a paragraph,
     sentence or word boundary (never inside a word), none longer than `limit`."""
     text = text.strip()

@@ -1,0 +1,213 @@
+"""What a person searching the library notices: typos forgiven, citations found, synonyms,
+passages with their page, accents ignored, hostile input harmless."""
+
+import re
+
+import pytest
+
+from search.models import SynonymGroup
+from search.selectors import keyword_match, snippets_for
+
+pytestmark = pytest.mark.django_db
+
+
+def ids(match):
+    return set(match.ranked_ids)
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("Guatamala", "guatemala"),
+        ("persecusion", "persecution"),
+        ("domestc violence", "domestic violence"),
+        ("Hondras", "honduras"),
+    ],
+)
+def test_a_misspelling_finds_what_the_right_spelling_finds(library, typed, meant):
+    right = keyword_match(meant)
+    assert right.ranked_ids and right.corrected == ""
+    wrong = keyword_match(typed)
+    assert wrong.corrected == meant
+    assert wrong.ranked_ids == right.ranked_ids
+    # "search instead for" what was typed: no correction, and here nothing found.
+    assert keyword_match(typed, correct=False).ranked_ids == []
+    assert keyword_match(typed, correct=False).corrected == ""
+
+
+def test_misspelled_words_keep_the_rest_of_the_query(library):
+    match = keyword_match('Guatamala "particular social group"')
+    assert match.corrected == 'guatemala "particular social group"'
+    assert ids(match) == {library["guatemala"].pk}
+
+
+@pytest.mark.parametrize("typed", ["Pery", "Hond", "gang", "Cuba"])
+def test_short_words_are_never_corrected(library, typed):
+    assert keyword_match(typed).corrected == ""
+
+
+def test_a_word_in_the_library_is_not_corrected_into_a_more_frequent_one(
+    library, make_resource, index
+):
+    # "hondura" (a real word in one resource) is one letter from "honduras".
+    index(make_resource("Hondura river basin", "Hydrology."))
+    match = keyword_match("hondura")
+    assert match.corrected == ""
+
+
+def test_words_of_unpublished_resources_are_not_suggested(library):
+    assert keyword_match("xylophonix").corrected == ""
+
+
+def test_the_last_word_is_a_prefix_while_typing(library):
+    assert library["honduras"].pk in ids(keyword_match("gang Hondu"))
+    # With a space after it, the word is complete: no prefix.
+    assert keyword_match("Hondu ").ranked_ids == []
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("A-R-C-G-", {"guatemala"}),
+        ("Matter of A-R-C-G-", {"guatemala"}),
+        ("Matter of A-B-", {"honduras"}),
+        ("27 I&N Dec. 316", {"honduras"}),
+        ("26 I&N Dec. 388", {"guatemala"}),
+        ('"particular social group"', {"guatemala"}),
+        ("208-123-456", {"honduras"}),
+        ('"Matter of A-B-C-"', {"abc"}),
+    ],
+)
+def test_citations_case_numbers_and_phrases_find_the_documents_that_contain_them(
+    library, query, expected
+):
+    found = {name for name, resource in library.items() if resource.pk in ids(keyword_match(query))}
+    assert found == expected
+
+
+def test_a_phrase_needs_its_words_together(library):
+    # "scrambled" has all three words, apart: only the unquoted search finds it.
+    scrambled = library["scrambled"].pk
+    assert scrambled not in ids(keyword_match('"particular social group"'))
+    assert scrambled in ids(keyword_match("particular group membership"))
+
+
+@pytest.mark.parametrize(
+    ("acronym", "spelled_out", "resource"),
+    [
+        ("PSG", "particular social group", "guatemala"),
+        ("CAT", "Convention Against Torture", "cat"),
+        ("FGM/C", "female genital mutilation", "fgm"),
+        ("DV", "domestic violence", "guatemala"),
+        ("IJ", "immigration judge", "honduras"),
+        ("NTA", "notice to appear", "nta"),
+        ("BIA", "Board of Immigration Appeals", "guatemala"),
+    ],
+)
+def test_acronyms_and_what_they_stand_for_find_each_other(library, acronym, spelled_out, resource):
+    assert library[resource].pk in ids(keyword_match(acronym))
+    if resource != "guatemala" or acronym != "BIA":
+        assert ids(keyword_match(acronym)) >= ids(keyword_match(f'"{spelled_out}"'))
+    # And the other way: the spelled-out words find the resource that only has the acronym.
+    assert library["psg_acronym"].pk in ids(keyword_match("particular social group"))
+
+
+def test_synonyms_staff_add_work_at_once(library, make_resource, index):
+    visa = make_resource("Special immigrant visa pathways", "For interpreters.")
+    index(visa)
+    assert visa.pk not in ids(keyword_match("SIV"))
+    SynonymGroup.objects.create(terms="SIV, special immigrant visa")
+    assert visa.pk in ids(keyword_match("SIV"))
+    SynonymGroup.objects.filter(terms__startswith="SIV").update(is_active=False)
+    assert visa.pk not in ids(keyword_match("SIV"))
+
+
+def test_accents_do_not_matter(library):
+    peru = library["peru"].pk
+    assert peru in ids(keyword_match("Peru"))
+    assert peru in ids(keyword_match("Perú"))
+    assert peru in ids(keyword_match("PERU indigenous"))
+    snippet = snippets_for(keyword_match("Peru"), [peru])[peru]
+    assert "<mark>Perú</mark>" in snippet.html
+
+
+def test_the_snippet_is_the_passage_that_matched_with_its_page(library):
+    guatemala = library["guatemala"].pk
+    match = keyword_match("persecution")
+    snippet = snippets_for(match, [guatemala])[guatemala]
+    assert snippet.page == 3
+    assert "<mark>Persecution</mark>" in snippet.html or "<mark>persecution</mark>" in snippet.html
+    citation = snippets_for(keyword_match("A-R-C-G-"), [guatemala])[guatemala]
+    assert citation.page == 2
+    assert "I&amp;N Dec. 388" in citation.html
+
+
+def test_a_docx_snippet_has_no_page_and_a_title_match_shows_the_summary(library):
+    honduras = library["honduras"].pk
+    snippet = snippets_for(keyword_match("Matter of A-B-"), [honduras])[honduras]
+    assert snippet.page is None
+    assert "<mark>" in snippet.html
+    cat = library["cat"].pk
+    summary = snippets_for(keyword_match("torture"), [cat])[cat]
+    assert summary.page is None and "Acquiescence" in summary.html
+
+
+def test_snippets_are_html_safe(library, make_resource, index):
+    hostile = make_resource(
+        "Escaping check", 'Asylum <script>alert("x")</script> & <img src=x onerror=alert(1)>'
+    )
+    index(hostile)
+    guatemala = library["guatemala"].pk
+    snippets = {
+        **snippets_for(keyword_match("asylum"), [hostile.pk]),
+        **snippets_for(keyword_match("risk"), [guatemala]),
+    }
+    assert set(snippets) == {hostile.pk, guatemala}
+    for snippet in snippets.values():
+        without_marks = snippet.html.replace("<mark>", "").replace("</mark>", "")
+        assert "<" not in without_marks and ">" not in without_marks
+        assert not re.search(r"&(?!amp;|lt;|gt;|quot;|#x27;)", without_marks)
+    assert "&lt;" in snippets[guatemala].html and "&amp;" in snippets[guatemala].html
+
+
+HOSTILE = [
+    "",
+    "   ",
+    "x" * 10_000,
+    "a " * 5_000,
+    '"unbalanced quote',
+    '"""',
+    "&|!():*<->",
+    "asylum & | ! ( ) : * <-> <2>",
+    "'; DROP TABLE search_passage; --",
+    "asylum' OR 1=1 --",
+    "\\' \\\\ \\",
+    "Гватемала насилие",
+    "危地马拉 庇护",
+    "غواتيمالا",
+    "\x00\x01 null bytes",
+    "\ue000marker\ue001",
+    "peru:* & !honduras",
+    "🙂🙂🙂",
+]
+
+
+@pytest.mark.parametrize("query", HOSTILE, ids=range(len(HOSTILE)))
+def test_hostile_queries_are_harmless(library, query):
+    match = keyword_match(query)
+    if match is not None:
+        snippets_for(match, match.ranked_ids[:20])
+    assert keyword_match("guatemala").ranked_ids  # and the index is still there
+
+
+def test_nothing_searchable_is_none(library):
+    assert keyword_match("") is None
+    assert keyword_match(" ... ;;; ") is None
+    assert keyword_match("the").ranked_ids == [] or keyword_match("the") is not None
+
+
+def test_ranking_puts_title_matches_first(library, make_resource, index):
+    body_only = make_resource("Unrelated title", "Mentions Honduras once.", days=30)
+    index(body_only)
+    ranked = keyword_match("Honduras").ranked_ids
+    assert ranked.index(library["honduras"].pk) < ranked.index(body_only.pk)
