@@ -194,8 +194,9 @@ def clean_query(params) -> str:
 # -- The search contract (search app): keyword_match, snippets_for. Only called here. --
 
 
-def _keyword_match(query: str):
-    return search.keyword_match(query) if query else None
+def _keyword_match(query: str, *, exact: bool = False):
+    # `exact`: "search instead for" what was typed, without spelling correction.
+    return search.keyword_match(query, correct=not exact) if query else None
 
 
 def _snippets(match, resource_ids: list[int]) -> dict:
@@ -232,7 +233,7 @@ def library_page(
     """
     selection = parse_selection(params, index)
     query = clean_query(params)
-    match = _keyword_match(query)
+    match = _keyword_match(query, exact=params.get("exact") == "1")
     ranked = None
     if match is not None:
         keyword_positions = index.positions_of_ids(match.ranked_ids)
