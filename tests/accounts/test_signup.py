@@ -65,7 +65,9 @@ def test_an_unknown_type_in_the_url_is_not_found(client):
     assert client.get("/accounts/signup/admin/").status_code == 404
 
 
-def test_attorney_registers_with_an_existing_organization(client, django_capture_on_commit_callbacks):
+def test_attorney_registers_with_an_existing_organization(
+    client, django_capture_on_commit_callbacks
+):
     organization = OrganizationFactory(name="Bay Area Asylum Project")
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(_url("attorney"), _data(organization=str(organization.pk)))
@@ -101,7 +103,11 @@ def test_other_registers_a_new_unverified_organization(client):
     organization = user.organization
     assert user.account_type == AccountType.EXPERT
     assert organization.name == "Tucson Country Conditions Institute"
-    assert (organization.type, organization.city, organization.state) == ("university", "Tucson", "AZ")
+    assert (organization.type, organization.city, organization.state) == (
+        "university",
+        "Tucson",
+        "AZ",
+    )
     assert organization.verified is False
     assert organization.created_by == user
 
@@ -192,7 +198,11 @@ def test_search_button_without_javascript_lists_matches_and_keeps_answers(client
     )
     assert response.status_code == 200
     page = response.content.decode()
-    select = page[page.index('name="organization"') : page.index("</select>", page.index('name="organization"'))]
+    select = page[
+        page.index('name="organization"') : page.index(
+            "</select>", page.index('name="organization"')
+        )
+    ]
     assert "Rio Grande Legal Defense" in select
     assert "Bay Area Asylum Project" not in select
     assert 'value="Dana Advocate"' in page
@@ -210,7 +220,9 @@ def test_chosen_organization_stays_listed_after_another_search(client):
     assert f'<option value="{chosen.pk}" selected>' in response.content.decode()
 
 
-def test_pro_se_registration_notifies_staff_after_commit(client, django_capture_on_commit_callbacks):
+def test_pro_se_registration_notifies_staff_after_commit(
+    client, django_capture_on_commit_callbacks
+):
     hearing = datetime.date.today() + datetime.timedelta(days=40)
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         response = client.post(
@@ -315,7 +327,13 @@ def test_pro_se_path_is_in_spanish(client):
     assert "¿Tiene pronto una audiencia en la corte o una entrevista?" in form
     response = client.post(
         _url("pro_se"),
-        {"full_name": "", "email": "x", "password1": "a", "password2": "b", "preferred_language": "es"},
+        {
+            "full_name": "",
+            "email": "x",
+            "password1": "a",
+            "password2": "b",
+            "preferred_language": "es",
+        },
     )
     assert "Hay un problema" in response.content.decode()
 
