@@ -282,9 +282,10 @@ def staff_review(request, pk: int):
     if request.method == "POST":
         form = ReviewForm(request.POST)
         if listing.status != ListingStatus.SUBMITTED:
-            form.is_valid()
-            form.add_error(None, _("This listing is not waiting for review."))
-        elif form.is_valid():
+            # Decided meanwhile (another tab, another staff member): nothing to do.
+            messages.error(request, _("This listing is not waiting for review."))
+            return redirect("experts:staff_review", pk=listing.pk)
+        if form.is_valid():
             try:
                 listing_review(
                     listing=listing,
