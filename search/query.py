@@ -9,7 +9,7 @@ only `to_tsquery` input we build is a prefix of letters and digits we quote ours
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz.distance import OSA
 
@@ -58,6 +58,8 @@ class ParsedQuery:
     chunks: list[Chunk]
     # The last word is still being typed: it also matches as a prefix.
     prefix_last: bool
+    # Vocabulary words the last word is the beginning of (filled in from the lexicon).
+    completions: list[str] = field(default_factory=list)
 
     @property
     def searchable(self) -> bool:
@@ -190,10 +192,14 @@ def tsquery_sql(parsed: ParsedQuery, synonyms: SynonymIndex) -> tuple[str, list]
         if chunk.is_word:
             word = chunk.word
             if index == len(chunks) - 1 and prefix is not None and not chunk.corrected:
-                terms.append(f"(plainto_tsquery('{CONFIG}', %s) || to_tsquery('simple', %s))")
+                alternatives = [f"plainto_tsquery('{CONFIG}', %s)", "to_tsquery('simple', %s)"]
                 # `word` is letters only (checked in prefix_word), so this quoting is
                 # complete: no tsquery syntax can get through.
                 params.extend([word, f"'{word}':*"])
+                for completion in parsed.completions:
+                    alternatives.append(f"plainto_tsquery('{CONFIG}', %s)")
+                    params.append(completion)
+                terms.append("(" + " || ".join(alternatives) + ")")
             else:
                 terms.append(f"plainto_tsquery('{CONFIG}', %s)")
                 params.append(word)

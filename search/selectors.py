@@ -26,6 +26,9 @@ from search.text import MARK_END, MARK_START, _fold_char, fold
 # matches; above it, rank on title and summary, then date (ts_rank_cd over many long
 # vectors is the expensive part of a search for a common word).
 FULL_RANK_LIMIT = 300
+# The last word, still being typed, also stands for the most frequent words it begins
+# ("findin" -> findings, finding): a prefix of the text cannot match a shorter stem.
+PREFIX_COMPLETIONS = 12
 
 
 @dataclass
@@ -43,11 +46,11 @@ class KeywordMatch:
     tsquery: str = ""
 
 
-def _lexicon(parsed: ParsedQuery, *, correct: bool) -> tuple[dict, bool, SynonymIndex]:
-    """One query: for each query word the vocabulary does not know, its candidates; whether
-    the last word is the beginning of a known word; the active synonym groups."""
+def _lexicon(parsed: ParsedQuery, *, correct: bool) -> tuple[dict, list[str], SynonymIndex]:
+    """One query: for each query word the vocabulary does not know, its candidates; the
+    most frequent words the last word is the beginning of; the active synonym groups."""
     words = parsed.correctable_words() if correct else []
-    prefix = parsed.prefix_word() if correct else None
+    prefix = parsed.prefix_word()
     with connection.cursor() as cursor:
         cursor.execute(
             """
@@ -67,16 +70,17 @@ def _lexicon(parsed: ParsedQuery, *, correct: bool) -> tuple[dict, bool, Synonym
             UNION ALL
             SELECT 'u', u.w, '', 0 FROM unknown u
             UNION ALL
-            (SELECT 'p', '', v.word, 0 FROM search_vocabularyword v
-             WHERE %s::text IS NOT NULL AND v.word LIKE %s::text LIMIT 1)
+            (SELECT 'p', '', v.word, v.document_count FROM search_vocabularyword v
+             WHERE %s::text IS NOT NULL AND v.word LIKE %s::text
+             ORDER BY v.document_count DESC, v.word LIMIT %s)
             UNION ALL
             SELECT 's', '', g.terms, 0 FROM search_synonymgroup g WHERE g.is_active
             """,
-            [words, prefix, f"{prefix}%" if prefix else None],
+            [words, prefix, f"{prefix}%" if prefix else None, PREFIX_COMPLETIONS],
         )
         rows = cursor.fetchall()
     candidates: dict[str, list[tuple[str, int]]] = {}
-    prefix_known = False
+    completions = []
     groups = []
     for kind, word, value, count in rows:
         if kind == "u":
@@ -84,10 +88,10 @@ def _lexicon(parsed: ParsedQuery, *, correct: bool) -> tuple[dict, bool, Synonym
         elif kind == "c":
             candidates.setdefault(word, []).append((value, count))
         elif kind == "p":
-            prefix_known = True
+            completions.append(value)
         else:
             groups.append([term.strip() for term in value.split(",") if term.strip()])
-    return candidates, prefix_known, SynonymIndex.build(groups)
+    return candidates, completions, SynonymIndex.build(groups)
 
 
 def keyword_match(query: str, *, correct: bool = True) -> KeywordMatch | None:
@@ -102,14 +106,15 @@ def keyword_match(query: str, *, correct: bool = True) -> KeywordMatch | None:
     parsed = parse(query)
     if not parsed.searchable:
         return None
-    unknown, prefix_known, synonyms = _lexicon(parsed, correct=correct)
+    unknown, completions, synonyms = _lexicon(parsed, correct=correct)
+    parsed.completions = completions
     corrected_any = False
     prefix = parsed.prefix_word()
     for chunk in parsed.chunks:
         if not chunk.is_word or chunk.tokens[0] not in unknown:
             continue
         word = chunk.tokens[0]
-        if word == prefix and chunk is parsed.chunks[-1] and prefix_known:
+        if word == prefix and chunk is parsed.chunks[-1] and completions:
             continue  # still being typed: the beginning of a known word
         replacement = best_correction(word, unknown[word])
         if replacement:

@@ -61,6 +61,12 @@ def test_words_of_unpublished_resources_are_not_suggested(library):
 
 def test_the_last_word_is_a_prefix_while_typing(library):
     assert library["honduras"].pk in ids(keyword_match("gang Hondu"))
+    # Half-typed words longer than their stem ("persecutio" of "persecution", stem
+    # "persecut") still find it, and are not "corrected".
+    for typed in ("persecutio", "domestic violen", "Guatema"):
+        match = keyword_match(typed)
+        assert library["guatemala"].pk in ids(match), typed
+        assert match.corrected == ""
     # With a space after it, the word is complete: no prefix.
     assert keyword_match("Hondu ").ranked_ids == []
 

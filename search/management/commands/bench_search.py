@@ -17,6 +17,7 @@ from django.db import connection, reset_queries
 from django.test.utils import CaptureQueriesContext
 
 from search.bench import DOMAIN_WORDS, RARE_TITLE_WORD, index_synthetic
+from search.models import SearchDocument
 from search.selectors import keyword_match, snippets_for
 
 CASES = [
@@ -90,6 +91,8 @@ class Command(BaseCommand):
                     batch = []
             Resource.objects.bulk_create(batch)
             self.stdout.write(f"{resources} resources in {time.perf_counter() - started:.1f} s")
+        indexed = SearchDocument.objects.filter(resource__in=bench).count()
+        if not reuse or indexed != resources:
             index_synthetic(list(bench.values_list("pk", flat=True)), log=self.stdout.write)
         self.stdout.write(f"{'case':28} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8} {'found':>8}")
         for name, query in CASES:

@@ -1,0 +1,110 @@
+"""Keyword search on the library page: results and facet counts restricted to the search,
+exact (brute force), ranked, misspellings forgiven, hostile input harmless, constant queries."""
+
+import random
+from urllib.parse import urlencode
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from search.services import resource_index, vocabulary_refresh
+from ta_library.models import Resource
+from tests.search.test_selectors import HOSTILE
+from tests.ta_library.test_facets import (
+    _brute_force,
+    _catalogue,
+    _page_counts,
+    _prefetched,
+    _query,
+    _random_selection,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _searchable_catalogue(rng: random.Random) -> set[int]:
+    """The facet tests' random catalogue; about half of it mentions credibility. Returns
+    the ids of those."""
+    _catalogue(rng, 90)
+    mentioning = set()
+    for resource in Resource.objects.all():
+        if rng.random() < 0.5:
+            resource.summary = f"Credibility findings and corroboration. {resource.summary}"
+            resource.save(update_fields=["summary"])
+            mentioning.add(resource.pk)
+        resource_index(resource_id=resource.pk)
+    vocabulary_refresh()
+    return mentioning
+
+
+@pytest.mark.parametrize("typed", ["credibility", "Credibilty", "CREDIBILITY findin"])
+def test_search_with_filters_counts_exactly_what_it_finds(attorney_client, typed):
+    rng = random.Random(17)
+    mentioning = _searchable_catalogue(rng)
+    visible = _prefetched(Resource.objects.published().filter(audience__in=["attorneys", "both"]))
+    found = [r for r in visible if r.pk in mentioning]
+    assert 0 < len(found) < len(visible)
+    url = reverse("ta_library:browse")
+    first = attorney_client.get(url, {"q": typed}).context["library"]
+    assert first.total == len(found)
+    for _ in range(12):
+        selection = _random_selection(rng, first)
+        cgrs_only = rng.random() < 0.3
+        query = _query(selection, cgrs_only)
+        q = urlencode({"q": typed})
+        library = attorney_client.get(f"{url}?{query}&{q}").context["library"]
+        total, counts, cgrs = _brute_force(found, selection, cgrs_only)
+        got_total, got_counts, got_cgrs = _page_counts(library)
+        assert got_total == total, selection
+        assert got_cgrs == cgrs, selection
+        for key, count in got_counts.items():
+            assert count == counts.get(key, 0), (key, selection, cgrs_only)
+        assert {card.resource.pk for card in library.cards} <= mentioning
+    if typed == "Credibilty":
+        assert first.corrected == "credibility"
+        exact = attorney_client.get(url, {"q": typed, "exact": "1"}).context["library"]
+        assert exact.total == 0 and exact.corrected == ""
+
+
+def test_results_are_in_rank_order_with_snippets(attorney_client, make_resource, index):
+    weak = make_resource("Detention bond guide", "Bond hearings.", days=300)
+    strong = make_resource("Nexus nexus: a guide to nexus", "Nexus explained.", days=1)
+    middle = make_resource("Nexus in gang cases", "Gang recruitment.", days=200)
+    weak.summary = "Bond hearings; nexus is mentioned once."
+    weak.save()
+    index(weak, strong, middle)
+    library = attorney_client.get(reverse("ta_library:browse"), {"q": "nexus"}).context["library"]
+    order = [card.resource.pk for card in library.cards]
+    assert order.index(strong.pk) < order.index(weak.pk)
+    assert order.index(middle.pk) < order.index(weak.pk)
+    html = attorney_client.get(reverse("ta_library:browse"), {"q": "nexus"}).content.decode()
+    assert "<mark>" in html
+
+
+@pytest.mark.parametrize("query", HOSTILE, ids=range(len(HOSTILE)))
+def test_hostile_search_text_gives_a_normal_page(attorney_client, make_resource, index, query):
+    index(make_resource("Asylum basics", "Asylum."))
+    response = attorney_client.get(reverse("ta_library:browse"), {"q": query})
+    assert response.status_code in (200, 400)
+    partial = attorney_client.get(
+        reverse("ta_library:browse"), {"q": query}, headers={"X-Partial": "results"}
+    )
+    assert partial.status_code in (200, 400)
+
+
+def _page_queries(client, url) -> int:
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("q", ["asylum", "asylm", '"asylum claims"', "PSG asylum"])
+def test_a_search_page_costs_the_same_at_2_and_40_results(attorney_client, make_resource, index, q):
+    index(*[make_resource(f"Asylum claims {n}", "Asylum claims and PSG.") for n in range(2)])
+    url = reverse("ta_library:browse") + f"?q={q}"
+    at_two = _page_queries(attorney_client, url)
+    index(*[make_resource(f"Asylum claims {n}", "Asylum claims and PSG.") for n in range(38)])
+    assert _page_queries(attorney_client, url) == at_two
