@@ -22,6 +22,8 @@ from taxonomy.models import PersecutionType, ProceduralStage, ProtectionType, Re
 # Visits closer together than this are one sitting: "new since your last visit" compares
 # with the end of the previous sitting, so reloading or filtering keeps the markers.
 VISIT_GAP = datetime.timedelta(minutes=30)
+# How stale last_seen_at may get before a page load writes it again.
+VISIT_REFRESH = datetime.timedelta(minutes=5)
 VERSION_SEQUENCE = "ta_library_catalogue_version_seq"
 TAG_FIELDS = ("persecution_types", "protection_types", "procedural_stages", "topics")
 CONTENT_FIELDS = ("title", "summary", "file")
@@ -168,22 +170,32 @@ def visit_record(*, user, case) -> datetime.datetime | None:
     """Note that `user` opened `case`'s library now; return the end of their previous
     sitting (None on a first visit), for the "new since your last visit" marker.
 
-    This is a GET-time write, like the audit row each case read writes: bookkeeping about
-    the reader, not a change to any state the page shows or anyone else sees, idempotent
-    within a sitting, and one statement (an upsert that returns the earlier value).
+    A GET-time write, justified like the audit row each case read writes: bookkeeping about
+    the reader, not state the page shows or anyone else sees, and idempotent within a
+    sitting. Within VISIT_REFRESH of the last write it is only a read (filter changes and
+    paging cost no commit); otherwise one upsert that returns the earlier value.
     """
     table = LibraryVisit._meta.db_table
+    now = timezone.now()
     with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT previous_seen_at, last_seen_at FROM {table} "  # noqa: S608
+            "WHERE user_id = %s AND case_id = %s",
+            [user.pk, case.pk],
+        )
+        row = cursor.fetchone()
+        if row is not None and now - row[1] < VISIT_REFRESH:
+            return row[0]
         cursor.execute(
             f"""
             INSERT INTO {table} AS v (user_id, case_id, last_seen_at, previous_seen_at)
-            VALUES (%s, %s, now(), NULL)
+            VALUES (%s, %s, %s, NULL)
             ON CONFLICT (user_id, case_id) DO UPDATE SET
-              previous_seen_at = CASE WHEN v.last_seen_at < now() - %s
+              previous_seen_at = CASE WHEN v.last_seen_at < %s
                                       THEN v.last_seen_at ELSE v.previous_seen_at END,
-              last_seen_at = now()
+              last_seen_at = EXCLUDED.last_seen_at
             RETURNING previous_seen_at
             """,  # noqa: S608
-            [user.pk, case.pk, VISIT_GAP],
+            [user.pk, case.pk, now, now - VISIT_GAP],
         )
         return cursor.fetchone()[0]

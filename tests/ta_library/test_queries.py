@@ -1,0 +1,116 @@
+"""Library pages cost the same number of queries at 10 and at 500 resources."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from ta_library.models import Audience, Resource
+from ta_library.services import catalogue_changed
+from tests.cases.factories import CaseFactory
+from tests.ta_library.factories import (
+    ResourceTypeFactory,
+    country_conditions_type,
+    persecution,
+    stage,
+    topic,
+)
+
+pytestmark = pytest.mark.django_db
+
+OWN_TABLES = ('"ta_library_', "ta_library_libraryvisit", '"cases_', '"audit_', '"taxonomy_')
+# Pinned so that a new query shows up in review. Case library: the case (with its terms),
+# its audit row, the last visit, the catalogue version, the page's rows.
+CASE_LIBRARY_QUERIES = 5
+BROWSE_QUERIES = 2  # catalogue version + the page's rows
+DETAIL_QUERIES = 7  # resource (type joined), 4 tag lists, catalogue version, related rows
+
+
+def _catalogue(count: int) -> None:
+    """`count` resources, bulk-inserted (with tags), then the version bumped once."""
+    types = [ResourceTypeFactory(slug="sample-brief"), country_conditions_type()]
+    dv, court, credibility = persecution(), stage(), topic()
+    start = Resource.objects.count()
+    rows = Resource.objects.bulk_create(
+        Resource(
+            title=f"Resource {start + i}",
+            summary="Summary",
+            resource_type=types[i % 2],
+            published_on=datetime.date(2020, 1, 1) + datetime.timedelta(days=i),
+            external_url="https://example.org/r",
+            countries=["GT"] if i % 2 else [],
+            relevant_to_every_case=i % 7 == 0,
+            audience=Audience.ATTORNEYS if i % 5 else Audience.BOTH,
+            is_published=True,
+            first_published_at=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC),
+        )
+        for i in range(count)
+    )
+    for field, term in (
+        ("persecution_types", dv),
+        ("procedural_stages", court),
+        ("topics", credibility),
+    ):
+        through = getattr(Resource, field).through
+        column = f"{term._meta.model_name}_id"
+        through.objects.bulk_create(
+            through(resource_id=r.pk, **{column: term.pk}) for r in rows[::2]
+        )
+    catalogue_changed()
+
+
+def _queries(client, url) -> tuple[int, int]:
+    client.get(url)  # warm: the session's first request, the bitmaps' build
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    own = [q for q in queries if any(t in q["sql"] for t in OWN_TABLES)]
+    return len(queries), len(own)
+
+
+@pytest.mark.parametrize(
+    ("page", "query", "pinned"),
+    [
+        ("case", "", CASE_LIBRARY_QUERIES),
+        (
+            "case",
+            "scope=all&persecution=domestic-violence&type=sample-brief&page=2",
+            CASE_LIBRARY_QUERIES,
+        ),
+        ("browse", "", BROWSE_QUERIES),
+        ("browse", "stage=immigration-court&topic=credibility&cgrs=1", BROWSE_QUERIES),
+        ("experts", "", BROWSE_QUERIES),
+        ("news", "", BROWSE_QUERIES),
+    ],
+)
+def test_library_pages_cost_the_same_at_10_and_500_resources(
+    client_for, users, page, query, pinned
+):
+    case = CaseFactory(attorney=users["attorney"])
+    principal = "expert" if page == "experts" else "attorney"
+    urls = {
+        "case": reverse("ta_library:case_library", args=[case.number]),
+        "browse": reverse("ta_library:browse"),
+        "experts": reverse("ta_library:expert_library"),
+        "news": reverse("ta_library:news"),
+    }
+    url = f"{urls[page]}?{query}" if query else urls[page]
+    client = client_for(principal)
+    _catalogue(10)
+    at_ten = _queries(client, url)
+    _catalogue(490)
+    at_500 = _queries(client, url)
+    assert at_ten == at_500
+    assert at_ten[1] == pinned
+
+
+def test_resource_page_costs_a_fixed_number_of_queries(attorney_client):
+    _catalogue(10)
+    first = Resource.objects.order_by("pk").first()
+    url = reverse("ta_library:resource_detail", args=[first.pk])
+    at_ten = _queries(attorney_client, url)
+    _catalogue(490)
+    assert _queries(attorney_client, url) == at_ten
+    assert at_ten[1] == DETAIL_QUERIES

@@ -1,0 +1,326 @@
+"""The library pages as an attorney, expert or staff member sees them."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.core.files.base import ContentFile
+from django.urls import reverse
+
+from experts.links import expert_search_url
+from ta_library.models import Audience, Resource
+from ta_library.services import resource_create
+from tests.cases.factories import CaseFactory
+from tests.ta_library.factories import (
+    ResourceFactory,
+    ResourceTypeFactory,
+    country_conditions_type,
+    persecution,
+    stage,
+)
+from tests.ta_library.helpers import pdf_bytes
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def case(users):
+    return CaseFactory(attorney=users["attorney"], country_of_origin="GT")
+
+
+def _library(client, case, query=""):
+    url = reverse("ta_library:case_library", args=[case.number])
+    return client.get(f"{url}?{query}" if query else url)
+
+
+def _titles(response) -> list[str]:
+    return [card.title for card in response.context["library"].cards]
+
+
+def test_case_library_holds_general_and_matching_resources_with_reasons(attorney_client, case):
+    ResourceFactory(title="Asylum basics", relevant_to_every_case=True)
+    ResourceFactory(
+        title="DV brief at court", persecution_types=[persecution()], procedural_stages=[stage()]
+    )
+    ResourceFactory(
+        title="Guatemala conditions", resource_type=country_conditions_type(), countries=["GT"]
+    )
+    ResourceFactory(
+        title="Honduras conditions", resource_type=country_conditions_type(), countries=["HN"]
+    )
+    ResourceFactory(title="Religion brief", persecution_types=[persecution("religion")])
+    ResourceFactory(
+        title="DV brief for the BIA",
+        persecution_types=[persecution()],
+        procedural_stages=[stage("bia")],
+    )
+    ResourceFactory(
+        title="Unpublished DV brief", persecution_types=[persecution()], is_published=False
+    )
+    ResourceFactory(
+        title="Expert-only guide", relevant_to_every_case=True, audience=Audience.EXPERTS
+    )
+
+    response = _library(attorney_client, case)
+    assert response.status_code == 200
+    assert sorted(_titles(response)) == [
+        "Asylum basics",
+        "DV brief at court",
+        "Guatemala conditions",
+    ]
+    html = response.content.decode()
+    assert "Domestic violence · Defensive, before the immigration court" in html
+    assert "Relevant to every case" in html
+    # The blue box: the expert search for the client's country, built in one place.
+    assert f'href="{expert_search_url(country="GT")}"'.replace("&", "&amp;") in html
+
+    # The toggle: the whole library, with the same filters.
+    everything = _library(attorney_client, case, "scope=all")
+    assert len(_titles(everything)) == 6
+    assert "Unpublished DV brief" not in _titles(everything)
+
+
+def test_editing_the_intake_rematches_at_once(attorney_client, case):
+    ResourceFactory(title="Religion brief", persecution_types=[persecution("religion")])
+    assert _titles(_library(attorney_client, case)) == []
+    case.persecution_types.add(persecution("religion"))
+    assert _titles(_library(attorney_client, case)) == ["Religion brief"]
+
+
+def test_a_resource_published_today_appears_on_the_next_load(attorney_client, case):
+    assert _titles(_library(attorney_client, case)) == []
+    resource_create(
+        title="New general advisory",
+        summary="Published today.",
+        resource_type=ResourceTypeFactory(slug="practice-advisory"),
+        published_on=datetime.date.today(),
+        external_url="https://example.org/a",
+        relevant_to_every_case=True,
+        is_published=True,
+    )
+    assert _titles(_library(attorney_client, case)) == ["New general advisory"]
+
+
+def test_new_since_last_visit_marker(attorney_client, case):
+    with time_machine.travel(datetime.datetime(2026, 3, 1, 9, 0, tzinfo=datetime.UTC), tick=False):
+        attorney_client.force_login(case.attorney)  # sessions time out between days
+        ResourceFactory(
+            title="Old",
+            relevant_to_every_case=True,
+            first_published_at=datetime.datetime(2026, 2, 1, tzinfo=datetime.UTC),
+        )
+        first = _library(attorney_client, case)
+        assert not any(
+            c.is_new for c in first.context["library"].cards
+        )  # a first visit marks nothing
+    with time_machine.travel(datetime.datetime(2026, 3, 5, 9, 0, tzinfo=datetime.UTC), tick=False):
+        attorney_client.force_login(case.attorney)  # sessions time out between days
+        resource_create(
+            title="Fresh",
+            summary="New.",
+            resource_type=ResourceTypeFactory(slug="practice-advisory"),
+            published_on=datetime.date(2026, 3, 5),
+            external_url="https://example.org/a",
+            relevant_to_every_case=True,
+            is_published=True,
+        )
+        second = _library(attorney_client, case)
+        marks = {c.title: c.is_new for c in second.context["library"].cards}
+        assert marks == {"Fresh": True, "Old": False}
+        assert "New since your last visit" in second.content.decode()
+    with time_machine.travel(datetime.datetime(2026, 3, 5, 9, 10, tzinfo=datetime.UTC), tick=False):
+        attorney_client.force_login(case.attorney)  # sessions time out between days
+        # Same sitting (filtering, reloading): the marker stays.
+        again = _library(attorney_client, case, "cgrs=1")
+        assert {c.title: c.is_new for c in again.context["library"].cards}["Fresh"] is True
+    with time_machine.travel(datetime.datetime(2026, 3, 6, 9, 0, tzinfo=datetime.UTC), tick=False):
+        attorney_client.force_login(case.attorney)  # sessions time out between days
+        later = _library(attorney_client, case)
+        assert not any(c.is_new for c in later.context["library"].cards)
+
+
+def test_another_attorneys_case_is_not_found(client_for, make_user, case):
+    other = CaseFactory(attorney=make_user("attorney"))
+    assert _library(client_for("attorney"), other).status_code == 404
+    assert _library(client_for("staff"), other).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "type=nope&country=%00&persecution=" + "a" * 200,
+        "page=-1",
+        "page=99999",
+        "page=abc",
+        "cgrs=yes&scope=%E2%80%AE",
+        "country=GT&country=gt&country=",
+    ],
+)
+def test_malformed_filters_are_ignored(attorney_client, case, query):
+    ResourceFactory(relevant_to_every_case=True)
+    response = _library(attorney_client, case, query)
+    assert response.status_code == 200
+    assert response.context["library"].total == 1
+
+
+def test_a_long_keyword_query_is_cut_not_refused(attorney_client, case):
+    response = _library(attorney_client, case, "q=" + "persecution%20" * 250)
+    assert response.status_code == 200
+    assert len(response.context["library"].query) <= 200
+
+
+def test_a_huge_query_string_is_refused_cleanly(attorney_client, case):
+    response = _library(attorney_client, case, "&".join(f"topic=t{i}" for i in range(800)))
+    assert response.status_code == 400
+    assert "Too many filters" in response.content.decode()
+
+
+def test_partial_update_renders_only_the_results_region(attorney_client, case):
+    ResourceFactory(relevant_to_every_case=True)
+    url = reverse("ta_library:case_library", args=[case.number])
+    response = attorney_client.get(url, HTTP_X_PARTIAL="results")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in html and 'data-partial-region="results"' in html
+    assert response["X-Partial-Status"] == "1 resources"
+
+
+def test_keyword_box_and_exact_param_are_kept(attorney_client, case):
+    response = _library(attorney_client, case, "q=persecution&exact=1&type=sample-brief")
+    html = response.content.decode()
+    assert 'name="q" value="persecution"' in html
+    assert 'name="exact" value="1"' in html
+    assert "exact=1" in response.context["library"].querystring
+
+
+def test_results_are_newest_first_twenty_a_page(attorney_client, case):
+    for day in range(45):
+        ResourceFactory(
+            relevant_to_every_case=True,
+            published_on=datetime.date(2024, 1, 1) + datetime.timedelta(days=day),
+        )
+    first = _library(attorney_client, case).context["library"]
+    assert first.total == 45 and len(first.cards) == 20
+    dates = [c.resource.published_on for c in first.cards]
+    assert dates == sorted(dates, reverse=True) and dates[0] == datetime.date(2024, 2, 14)
+    third = _library(attorney_client, case, "page=3").context["library"]
+    assert len(third.cards) == 5
+    assert third.cards[-1].resource.published_on == datetime.date(2024, 1, 1)
+
+
+def _with_pdf(**fields) -> Resource:
+    resource = ResourceFactory(external_url="", **fields)
+    resource.file.save("x.pdf", ContentFile(pdf_bytes()), save=True)
+    return resource
+
+
+def test_resource_page_shows_the_pdf_inline_with_a_frame_for_it_only(attorney_client):
+    resource = _with_pdf(persecution_types=[persecution()])
+    response = attorney_client.get(reverse("ta_library:resource_detail", args=[resource.pk]))
+    html = response.content.decode()
+    assert f'src="{reverse("ta_library:resource_file", args=[resource.pk])}"' in html
+    assert reverse("ta_library:resource_download", args=[resource.pk]) in html
+    csp = response["Content-Security-Policy"]
+    assert "frame-src 'self';" in csp and "youtube" not in csp
+    # Tags link back into the filtered library.
+    assert f"{reverse('ta_library:browse')}?persecution=domestic-violence" in html
+
+
+@pytest.mark.parametrize(
+    ("url", "embed", "origin"),
+    [
+        (
+            "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+            "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ",
+            "https://www.youtube-nocookie.com",
+        ),
+        (
+            "https://vimeo.com/76979871",
+            "https://player.vimeo.com/video/76979871?dnt=1",
+            "https://player.vimeo.com",
+        ),
+    ],
+)
+def test_videos_play_through_privacy_enhanced_players(attorney_client, url, embed, origin):
+    resource = ResourceFactory(external_url="", video_url=url)
+    response = attorney_client.get(reverse("ta_library:resource_detail", args=[resource.pk]))
+    assert f'src="{embed}"'.replace("&", "&amp;") in response.content.decode()
+    frame_src = next(p for p in response["Content-Security-Policy"].split(";") if "frame-src" in p)
+    assert frame_src.strip() == f"frame-src {origin}"
+
+
+def test_other_pages_frame_nothing(attorney_client, case):
+    link = ResourceFactory()
+    detail = attorney_client.get(reverse("ta_library:resource_detail", args=[link.pk]))
+    assert "frame-src 'none'" in detail["Content-Security-Policy"]
+    assert "frame-src 'none'" in _library(attorney_client, case)["Content-Security-Policy"]
+
+
+def test_files_are_served_through_the_permission_checked_view(attorney_client, client_for):
+    resource = _with_pdf()
+    inline = attorney_client.get(reverse("ta_library:resource_file", args=[resource.pk]))
+    assert inline.status_code == 200
+    assert inline["Content-Type"] == "application/pdf"
+    assert inline["Content-Disposition"].startswith("inline")
+    assert inline["X-Content-Type-Options"] == "nosniff"
+    assert inline["Cache-Control"] == "no-store"
+    assert inline["X-Frame-Options"] == "SAMEORIGIN"
+    assert "frame-ancestors 'self'" in inline["Content-Security-Policy"]
+    assert b"".join(inline.streaming_content).startswith(b"%PDF-")
+    download = attorney_client.get(reverse("ta_library:resource_download", args=[resource.pk]))
+    assert download["Content-Disposition"].startswith("attachment")
+    assert download["Content-Disposition"].endswith('.pdf"')
+    assert download["Cache-Control"] == "no-store"
+    # The stored name is random, not the uploader's.
+    assert "x.pdf" not in resource.file.name
+    assert (
+        client_for("pro_se")
+        .get(reverse("ta_library:resource_download", args=[resource.pk]))
+        .status_code
+        == 403
+    )
+
+
+def test_staff_preview_unpublished_resources(staff_client, attorney_client):
+    resource = ResourceFactory(is_published=False)
+    url = reverse("ta_library:resource_detail", args=[resource.pk])
+    assert attorney_client.get(url).status_code == 404
+    response = staff_client.get(url)
+    assert "Preview: this resource is not published" in response.content.decode()
+
+
+def test_related_resources(attorney_client):
+    dv = persecution()
+    main = ResourceFactory(title="Main", persecution_types=[dv])
+    ResourceFactory(title="Sibling", persecution_types=[dv])
+    ResourceFactory(
+        title="Unrelated type",
+        resource_type=ResourceTypeFactory(slug="decision"),
+        persecution_types=[dv],
+    )
+    response = attorney_client.get(reverse("ta_library:resource_detail", args=[main.pk]))
+    assert [r.title for r in response.context["related"]] == ["Sibling"]
+
+
+def test_expert_library_shows_expert_material_only(client_for):
+    ResourceFactory(title="Writing a declaration", audience=Audience.EXPERTS)
+    ResourceFactory(title="Webinar for both", audience=Audience.BOTH)
+    ResourceFactory(title="Attorney brief", audience=Audience.ATTORNEYS)
+    response = client_for("expert").get(reverse("ta_library:expert_library"))
+    assert sorted(_titles(response)) == ["Webinar for both", "Writing a declaration"]
+
+
+def test_news_lists_cgrs_material_with_links_for_attorneys_only(client, attorney_client):
+    ResourceFactory(title="CGRS advisory", authored_by_cgrs=True)
+    ResourceFactory(title="Other org brief", authored_by_cgrs=False, author_name="Another org")
+    public = client.get(reverse("ta_library:news"))
+    html = public.content.decode()
+    assert "CGRS advisory" in html and "Other org brief" not in html
+    assert "/library/resources/" not in html
+    assert "/library/resources/" in attorney_client.get(reverse("ta_library:news")).content.decode()
+
+
+def test_my_account_links_to_the_case_library(attorney_client, case):
+    html = attorney_client.get(reverse("accounts:my_account")).content.decode()
+    assert reverse("ta_library:case_library", args=[case.number]) in html
+    assert "View TA Library for this case" in html
