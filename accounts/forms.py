@@ -46,6 +46,11 @@ def clean_phone_number(value: str) -> str:
     return value
 
 
+def _is_id(value: str) -> bool:
+    # ASCII only: "²".isdigit() is True but int("²") fails.
+    return value.isascii() and value.isdigit() and len(value) <= 18
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -124,7 +129,7 @@ class OrganizationPickerMixin:
         selected = str(data_source.get("organization") or "")
         matches = list(organizations_matching(query))
         choices = [(str(org.pk), str(org)) for org in matches]
-        if selected.isdigit() and selected not in {value for value, _label in choices}:
+        if _is_id(selected) and selected not in {value for value, _label in choices}:
             # Keep the chosen organization in the list after a search for something else.
             chosen = Organization.objects.filter(pk=int(selected)).first()
             if chosen is not None:
@@ -165,7 +170,7 @@ class OrganizationPickerMixin:
                 )
             )
         organization = (
-            Organization.objects.filter(pk=int(choice)).first() if choice.isdigit() else None
+            Organization.objects.filter(pk=int(choice)).first() if _is_id(choice) else None
         )
         if organization is None:
             self.add_error(

@@ -40,7 +40,8 @@ def organizations_matching(text: str, *, limit: int = ORGANIZATION_MATCHES) -> l
     with `organization_name_words`), so the cost barely grows with the number of
     organizations; see `manage.py bench_organizations`. At most two queries.
     """
-    text = " ".join(text.split())[:QUERY_MAX_LENGTH]
+    # PostgreSQL text cannot hold NUL; nothing else the user types needs escaping here.
+    text = " ".join(text.replace("\x00", "").split())[:QUERY_MAX_LENGTH]
     organizations = Organization.objects.only("id", "name", "city", "state")
     if not text:
         return list(organizations.order_by("name", "pk")[:limit])
@@ -57,10 +58,6 @@ def organizations_matching(text: str, *, limit: int = ORGANIZATION_MATCHES) -> l
             .order_by("name", "pk")[: limit - len(found)]
         )
     return found
-
-
-def organization_label(organization: Organization) -> str:
-    return str(organization)
 
 
 def pro_se_follow_ups_for_staff(status: str | None = None) -> QuerySet[ProSeFollowUp]:

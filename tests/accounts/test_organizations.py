@@ -48,7 +48,21 @@ def factory_name():
 
 
 @pytest.mark.parametrize(
-    "text", ["a & b", "!:*", "'; DROP TABLE x; --", "(", "\\", "%", "_", "a" * 5000, "  ", "ü"]
+    "text",
+    [
+        "a & b",
+        "!:*",
+        "'; DROP TABLE x; --",
+        "(",
+        "\\",
+        "%",
+        "_",
+        "a" * 5000,
+        "  ",
+        "ü",
+        "\x00",
+        "a\x00b",
+    ],
 )
 def test_hostile_or_odd_text_is_safe(client, text):
     OrganizationFactory(name="Bay Area Asylum Project")

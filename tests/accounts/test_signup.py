@@ -410,3 +410,43 @@ def test_resend_after_the_cooldown_sends_a_new_link(client, settings):
     with time_machine.travel("2026-12-01 10:05:00+00:00", tick=False):
         client.post(reverse("accounts:resend_verification"), {"email": "dana@example.net"})
     assert [m.to for m in mail.outbox] == [["dana@example.net"]]
+
+
+HOSTILE = [
+    "",
+    " ",
+    "\x00",
+    "²",
+    "-1",
+    "1e3",
+    "<script>alert(1)</script>",
+    "9" * 400,
+    "%00",
+    "../../etc/passwd",
+]
+
+
+@pytest.mark.parametrize("account_type", ["attorney", "pro_se", "clinic"])
+@pytest.mark.parametrize("value", HOSTILE)
+def test_hostile_values_in_every_field_never_give_a_500(client, account_type, value):
+    fields = [
+        "full_name",
+        "email",
+        "phone",
+        "preferred_language",
+        "organization",
+        "organization_query",
+        "new_organization_type",
+        "new_organization_state",
+        "country_of_origin",
+        "upcoming_hearing",
+        "hearing_date",
+    ]
+    data = {name: value for name in fields}
+    data.update(password1=PASSWORD, password2=PASSWORD)
+    response = client.post(_url(account_type), data)
+    assert response.status_code == 200
+    assert "There is a problem" in response.content.decode()
+    search = client.post(_url(account_type), {**data, "find_organizations": "1"})
+    assert search.status_code == 200
+    assert not User.objects.exists()
