@@ -152,6 +152,7 @@ def _plan(rng: random.Random) -> list[dict]:
         for stage, where in STAGE_PHRASES.items():
             claim("sample-brief", f"Sample brief on {phrase} {where}", theme, stage)
         claim("sample-motion", f"Sample motion to reopen: {phrase}", theme, "immigration-court")
+        plan[-1]["topics"] = [*plan[-1]["topics"], "motions-to-reopen"]
         claim(
             "decision",
             f"Redacted IJ decision granting asylum: {phrase}",
@@ -180,24 +181,25 @@ def _plan(rng: random.Random) -> list[dict]:
             }
         )
     general = [
-        "Asylum basics: elements of a claim",
-        "The one-year filing deadline and its exceptions",
-        "Preparing a client to testify credibly",
-        "Working with country conditions experts",
-        "Corroboration after Matter of A-B-",
-        "Unable or unwilling to protect: the standard today",
-        "Internal relocation: burden and reasonableness",
-        "Bars to asylum: a practitioner's checklist",
-        "Detention: representing detained asylum seekers",
-        "Firm resettlement: when a third country matters",
+        ("Asylum basics: elements of a claim", ["nexus", "particular-social-group"]),
+        ("The one-year filing deadline and its exceptions", ["one-year-bar"]),
+        ("Preparing a client to testify credibly", ["credibility"]),
+        ("Working with country conditions experts", ["working-with-experts"]),
+        ("Corroboration after Matter of A-B-", ["corroboration"]),
+        ("Unable or unwilling to protect: the standard today", ["unable-unwilling-to-protect"]),
+        ("Internal relocation: burden and reasonableness", ["internal-relocation"]),
+        ("Bars to asylum: a practitioner's checklist", ["bars-to-asylum"]),
+        ("Detention: representing detained asylum seekers", ["detention"]),
+        ("Firm resettlement: when a third country matters", ["firm-resettlement"]),
     ]
-    for title in general:
+    for title, topics in general:
         plan.append(
             {
                 "kind": "practice-advisory",
                 "title": title,
                 "code": rng.choice(countries),
                 "general": True,
+                "topics": topics,
             }
         )
     for year in range(2019, 2027):

@@ -237,7 +237,9 @@ class Command(BaseCommand):
     def _run(self, case_number: int, requests: int) -> None:
         """Each case twice: `view` = RequestFactory + the real view function (decorators,
         selectors, template; no middleware), `full` = the test Client through every
-        middleware (sessions, allauth's user-session tracking, ...)."""
+        middleware (sessions, allauth's user-session tracking, ...). `cpu` is this
+        process's CPU time per view request: on a shared, loaded machine it is steadier
+        than wall time (it leaves out database time and waiting for a core)."""
         from ta_library import views
         from ta_library.index import catalogue_index
 
@@ -265,8 +267,8 @@ class Command(BaseCommand):
             "browse": (reverse("ta_library:browse"), views.browse),
         }
         self.stdout.write(
-            f"{'case':32} {'view p50':>8} {'p95':>6} {'SQL':>3} | {'full p50':>8} {'p95':>6} "
-            f"{'SQL':>3} | results"
+            f"{'case':32} {'view p50':>8} {'p95':>6} {'cpu':>5} {'SQL':>3} | {'full p50':>8} "
+            f"{'p95':>6} {'SQL':>3} | results"
         )
         for name, page, query in CASES:
             path, view = pages[page]
@@ -287,18 +289,22 @@ class Command(BaseCommand):
                     response = call()
                     if response.status_code != 200:
                         raise CommandError(f"{name}: HTTP {response.status_code}")
-                timings = []
+                timings, cpu = [], []
                 for _ in range(requests):
-                    began = time.perf_counter()
+                    began, began_cpu = time.perf_counter(), time.process_time()
                     call()
                     timings.append((time.perf_counter() - began) * 1000)
+                    cpu.append((time.process_time() - began_cpu) * 1000)
                 with CaptureQueriesContext(connection) as queries:
                     response = call()
                 timings.sort()
                 p95 = timings[min(len(timings) - 1, int(len(timings) * 0.95))]
-                figures.append((statistics.median(timings), p95, len(queries)))
-            (v50, v95, vq), (f50, f95, fq) = figures
+                figures.append(
+                    (statistics.median(timings), p95, len(queries), statistics.median(cpu))
+                )
+            (v50, v95, vq, vcpu), (f50, f95, fq, _fcpu) = figures
             total = response["X-Partial-Status"].split()[0]
             self.stdout.write(
-                f"{name:32} {v50:8.2f} {v95:6.1f} {vq:3d} | {f50:8.2f} {f95:6.1f} {fq:3d} | {total}"
+                f"{name:32} {v50:8.2f} {v95:6.1f} {vcpu:5.1f} {vq:3d} | {f50:8.2f} {f95:6.1f} "
+                f"{fq:3d} | {total}"
             )

@@ -1,0 +1,48 @@
+"""The demo catalogue: big, varied, real files, idempotent."""
+
+import io
+from collections import Counter
+
+import pytest
+from pypdf import PdfReader
+
+from ta_library import demo
+from ta_library.models import Audience, Resource
+from taxonomy import demo as taxonomy_demo
+from taxonomy.models import ResourceType, Topic
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_catalogue(settings, tmp_path):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
+    taxonomy_demo.load(lambda _message: None)
+    demo.load(lambda _message: None)
+    count = Resource.objects.count()
+    assert count >= 300
+    demo.load(lambda _message: None)
+    assert Resource.objects.count() == count  # idempotent
+
+    types = Counter(Resource.objects.values_list("resource_type__slug", flat=True))
+    assert set(types) == set(ResourceType.objects.values_list("slug", flat=True))
+    used_topics = set(Resource.objects.values_list("topics__slug", flat=True))
+    assert set(Topic.objects.values_list("slug", flat=True)) <= used_topics
+    countries = {c for codes in Resource.objects.values_list("countries", flat=True) for c in codes}
+    assert len(countries) >= 30
+    assert Resource.objects.filter(audience__in=[Audience.EXPERTS, Audience.BOTH]).count() >= 10
+    assert Resource.objects.exclude(video_url="").count() >= 5
+    assert Resource.objects.exclude(external_url="").count() >= 5
+    files = Resource.objects.exclude(file="")
+    assert files.count() > count * 0.7
+    assert 2 <= files.filter(file__endswith=".docx").count() <= 3
+    compendium = Resource.objects.filter(resource_type__slug="case-compendium").first()
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(compendium.file.read())).pages)
+    assert "I&N Dec." in text
+    advisory = Resource.objects.filter(file__endswith=".pdf").first()
+    assert len(PdfReader(io.BytesIO(advisory.file.read())).pages) >= 3
