@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from experts.models import Listing, ListingEvent
 
@@ -46,3 +47,4 @@ class ListingAdmin(admin.ModelAdmin):
         "updated_at",
     ]
     inlines = [ListingEventInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

@@ -92,6 +92,14 @@ LANGUAGE_NAMES = dict(LANGUAGE_CHOICES)
 STATE_NAMES = dict(US_STATE_CHOICES)
 
 
+def can_search(user) -> bool:
+    """Whether `user` may search the database and read profiles: attorneys and staff."""
+    if not user.is_authenticated:
+        return False
+    # SECURITY: only attorneys reach referrals; experts, clinics and pro se never (S3).
+    return bool(user.is_staff or user.account_type == "attorney")
+
+
 class ListingQuerySet(models.QuerySet):
     def listed(self):
         """Vetted listings: the only ones attorneys ever see."""
@@ -99,14 +107,7 @@ class ListingQuerySet(models.QuerySet):
 
     def for_searcher(self, user):
         """What `user` may find in the search and open as a profile."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_staff:
-            return self.listed()
-        # SECURITY: only attorneys reach referrals; experts, clinics and pro se never (S3).
-        if user.account_type == "attorney":
-            return self.listed()
-        return self.none()
+        return self.listed() if can_search(user) else self.none()
 
     def managed_by(self, user):
         """The listing(s) `user` keeps: an expert's own, or their clinic's."""

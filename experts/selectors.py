@@ -3,12 +3,13 @@ and the staff queue. Every page here costs a fixed number of queries."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, OuterRef, QuerySet
+from django.db.models import Count, Max, OuterRef, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django_countries import countries
@@ -24,6 +25,7 @@ from experts.models import (
     Listing,
     ListingEvent,
     ListingStatus,
+    can_search,
 )
 from taxonomy.models import PersecutionType
 
@@ -53,7 +55,7 @@ class SearchResult:
 
 @dataclass(frozen=True)
 class _Row:
-    """The facet-relevant columns of one listing (no contact details, no text)."""
+    """The facet-relevant columns of one listed listing (no contact details, no text)."""
 
     pk: int
     name: str
@@ -62,29 +64,41 @@ class _Row:
     topics: frozenset[int]
     languages: frozenset[str]
     fee: str
-    accepting: bool
+    # When "accepting new cases" was last confirmed, or None when it is not set.
+    accepting_since: datetime | None
     clinic: bool
 
+    def accepting(self, cutoff: datetime) -> bool:
+        return self.accepting_since is not None and self.accepting_since >= cutoff
 
-def _rows(queryset: QuerySet[Listing], now: datetime) -> list[_Row]:
-    """One query: every searchable listing's facet columns, topics aggregated in SQL."""
+
+# Per process: (catalogue version, rows). Listings change rarely and the search runs often,
+# so the facet columns are read again only when the version changes (see _listed_rows).
+_rows_cache: tuple[tuple, list[_Row]] = ((), [])
+
+
+def _fetch_rows() -> list[_Row]:
+    """One query: every listed listing's facet columns, topics aggregated in SQL."""
     through = Listing.topics.through
     topic_ids = ArraySubquery(
         through.objects.filter(listing_id=OuterRef("pk")).values("persecutiontype_id")
     )
-    lapse_cutoff = now - AVAILABILITY_LAPSES_AFTER
     rows = []
-    for values in queryset.annotate(topic_ids=topic_ids).values_list(
-        "pk",
-        "display_name",
-        "expert_types",
-        "countries",
-        "topic_ids",
-        "languages",
-        "fee_terms",
-        "availability",
-        "availability_confirmed_at",
-        "is_clinic",
+    for values in (
+        Listing.objects.listed()
+        .annotate(topic_ids=topic_ids)
+        .values_list(
+            "pk",
+            "display_name",
+            "expert_types",
+            "countries",
+            "topic_ids",
+            "languages",
+            "fee_terms",
+            "availability",
+            "availability_confirmed_at",
+            "is_clinic",
+        )
     ):
         pk, name, types, codes, topics, languages, fee, availability, confirmed, clinic = values
         rows.append(
@@ -96,26 +110,56 @@ def _rows(queryset: QuerySet[Listing], now: datetime) -> list[_Row]:
                 topics=frozenset(topics or ()),
                 languages=frozenset(languages),
                 fee=fee,
-                accepting=availability == Availability.ACCEPTING
-                and confirmed is not None
-                and confirmed >= lapse_cutoff,
+                accepting_since=confirmed if availability == Availability.ACCEPTING else None,
                 clinic=clinic,
             )
         )
     return rows
 
 
-def _matches(row: _Row, filters: dict, topic_ids: frozenset[int]) -> dict[str, bool]:
-    """Whether the row passes each group's filter (an empty filter passes everything)."""
-    return {
-        "type": not filters["type"] or filters["type"] in row.types,
-        "country": not filters["country"] or filters["country"] in row.countries,
-        "topic": not topic_ids or bool(topic_ids & row.topics),
-        "fee": not filters["fee"] or row.fee in filters["fee"],
-        "language": not filters["language"] or bool(row.languages & set(filters["language"])),
-        "accepting": not filters["accepting"] or row.accepting,
-        "clinic": not filters["clinic"] or row.clinic,
-    }
+def _listed_rows() -> list[_Row]:
+    """The facet rows of every listed listing, re-read only when the catalogue changed.
+
+    The version is one indexed aggregate: how many listings are listed, the highest id and the
+    latest change. Every write to a listing saves `updated_at` (the services make sure of it,
+    bulk updates included), and a listing leaving the list changes the count.
+    """
+    global _rows_cache
+    version = Listing.objects.listed().aggregate(
+        n=Count("id"), last_id=Max("id"), changed=Max("updated_at")
+    )
+    key = (version["n"], version["last_id"], version["changed"])
+    cached_key, rows = _rows_cache
+    if cached_key != key:
+        rows = _fetch_rows()
+        _rows_cache = (key, rows)
+    return rows
+
+
+# One bit per filter group, for the set of groups a row fails.
+BIT = {group: 1 << i for i, group in enumerate(GROUPS)}
+
+
+def _failed_groups(
+    row: _Row, filters: dict, topic_ids: frozenset[int], languages: frozenset[str], accepting: bool
+) -> int:
+    """The groups whose filter the row fails, as bits (an empty filter passes everything)."""
+    failed = 0
+    if filters["type"] and filters["type"] not in row.types:
+        failed |= BIT["type"]
+    if filters["country"] and filters["country"] not in row.countries:
+        failed |= BIT["country"]
+    if topic_ids and topic_ids.isdisjoint(row.topics):
+        failed |= BIT["topic"]
+    if filters["fee"] and row.fee not in filters["fee"]:
+        failed |= BIT["fee"]
+    if languages and languages.isdisjoint(row.languages):
+        failed |= BIT["language"]
+    if filters["accepting"] and not accepting:
+        failed |= BIT["accepting"]
+    if filters["clinic"] and not row.clinic:
+        failed |= BIT["clinic"]
+    return failed
 
 
 def topic_vocabulary() -> list[PersecutionType]:
@@ -142,34 +186,42 @@ def search_listings(
     now = now or timezone.now()
     slug_to_id = {term.slug: term.pk for term in topic_terms}
     selected_topics = frozenset(slug_to_id[s] for s in filters["topic"] if s in slug_to_id)
-    rows = _rows(Listing.objects.for_searcher(user), now)
+    # SECURITY: only attorneys and staff search, and only listed profiles (S3).
+    rows = _listed_rows() if can_search(user) else []
+    cutoff = now - AVAILABILITY_LAPSES_AFTER
 
-    passes = [(row, _matches(row, filters, selected_topics)) for row in rows]
+    # For each row, whether it is accepting now and the groups whose filter it fails. A row
+    # counts towards a group's values when it fails no other group: one pass over the rows
+    # per group, whatever the number of values.
+    languages = frozenset(filters["language"])
+    failures = []
+    for row in rows:
+        accepting = row.accepting(cutoff)
+        failed = _failed_groups(row, filters, selected_topics, languages, accepting)
+        if failed & (failed - 1) and failed != BIT["type"] | BIT["country"]:
+            continue  # fails two groups or more: it counts nowhere
+        failures.append((row, accepting, failed))
 
-    def others(group: str):
+    def tally(group: str, values_of) -> Counter:
         # The type links drop the country (it belongs to country conditions), so the type
         # counts ignore it too: each count is what following that link gives.
-        ignored = {group, "country"} if group == "type" else {group}
-        return [row for row, ok in passes if all(v for g, v in ok.items() if g not in ignored)]
-
-    def count_by(group: str, values, has) -> list[FacetValue]:
-        pool = others(group)
-        return [
-            (value, label, sum(1 for row in pool if has(row, value))) for value, label in values
-        ]
+        ignored = BIT[group] | BIT["country"] if group == "type" else BIT[group]
+        counts: Counter = Counter()
+        for row, accepting, failed in failures:
+            if not failed & ~ignored:
+                counts.update(values_of(row, accepting))
+        return counts
 
     facets: dict[str, list[FacetValue]] = {}
+    counts = tally("type", lambda r, a: r.types)
     facets["type"] = [
-        FacetValue(v, str(label), n, v == filters["type"])
-        for v, label, n in count_by("type", ExpertType.choices, lambda r, v: v in r.types)
+        FacetValue(v, str(label), counts[v], v == filters["type"])
+        for v, label in ExpertType.choices
     ]
     country_names = dict(countries)
+    facets["country"] = []
     if filters["type"] == ExpertType.COUNTRY_CONDITIONS:
-        pool = others("country")
-        counts: dict[str, int] = {}
-        for row in pool:
-            for code in row.countries:
-                counts[code] = counts.get(code, 0) + 1
+        counts = tally("country", lambda r, a: r.countries)
         if filters["country"]:
             counts.setdefault(filters["country"], 0)
         facets["country"] = sorted(
@@ -179,31 +231,25 @@ def search_listings(
             ),
             key=lambda f: f.label,
         )
-    else:
-        facets["country"] = []
+    counts = tally("topic", lambda r, a: r.topics)
     facets["topic"] = [
-        FacetValue(term.slug, term.name, n, term.pk in selected_topics)
-        for (term, _label, n) in count_by(
-            "topic", [(t, t.name) for t in topic_terms], lambda r, t: t.pk in r.topics
-        )
+        FacetValue(term.slug, term.name, counts[term.pk], term.pk in selected_topics)
+        for term in topic_terms
     ]
+    counts = tally("fee", lambda r, a: (r.fee,))
     facets["fee"] = [
-        FacetValue(v, str(label), n, v in filters["fee"])
-        for v, label, n in count_by("fee", FeeTerms.choices, lambda r, v: r.fee == v)
+        FacetValue(v, str(label), counts[v], v in filters["fee"]) for v, label in FeeTerms.choices
     ]
+    counts = tally("language", lambda r, a: r.languages)
     facets["language"] = [
-        FacetValue(v, str(label), n, v in filters["language"])
-        for v, label, n in count_by("language", LANGUAGE_CHOICES, lambda r, v: v in r.languages)
-        if n or v in filters["language"]
+        FacetValue(v, str(label), counts[v], v in filters["language"])
+        for v, label in LANGUAGE_CHOICES
+        if counts[v] or v in filters["language"]
     ]
-    facets["accepting"] = [
-        FacetValue(
-            "1", "", sum(1 for r in others("accepting") if r.accepting), filters["accepting"]
-        )
-    ]
-    facets["clinic"] = [
-        FacetValue("1", "", sum(1 for r in others("clinic") if r.clinic), filters["clinic"])
-    ]
+    counts = tally("accepting", lambda r, a: ("1",) if a else ())
+    facets["accepting"] = [FacetValue("1", "", counts["1"], filters["accepting"])]
+    counts = tally("clinic", lambda r, a: ("1",) if r.clinic else ())
+    facets["clinic"] = [FacetValue("1", "", counts["1"], filters["clinic"])]
 
     result = SearchResult(
         filters=filters,
@@ -217,11 +263,13 @@ def search_listings(
         # The expert type comes first: no result list until one is chosen.
         return result
     matching = sorted(
-        (row for row, ok in passes if all(ok.values())),
-        key=lambda r: (not r.accepting, r.name.lower(), r.pk),
+        ((row, accepting) for row, accepting, failed in failures if not failed),
+        key=lambda entry: (not entry[1], entry[0].name.lower(), entry[0].pk),
     )
     result.total = len(matching)
-    page = Paginator([row.pk for row in matching], RESULTS_PER_PAGE).get_page(page_number)
+    page = Paginator([row.pk for row, _accepting in matching], RESULTS_PER_PAGE).get_page(
+        page_number
+    )
     ids = list(page.object_list)
     by_pk = {
         listing.pk: listing
@@ -229,6 +277,14 @@ def search_listings(
     }
     result.page = page
     result.listings = [by_pk[pk] for pk in ids if pk in by_pk]
+    for listing in result.listings:
+        # Card labels joined here, once, rather than looked up value by value in the template.
+        listing.card_countries = ", ".join(country_names.get(c, c) for c in listing.countries)
+        listing.card_topics = ", ".join(
+            [topic.name for topic in listing.topics.all()] + list(listing.other_topics)
+        )
+        listing.card_languages = ", ".join(listing.language_labels)
+        listing.card_types = listing.expert_type_labels
     return result
 
 

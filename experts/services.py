@@ -338,7 +338,10 @@ def availability_lapse_stale(*, now: datetime | None = None) -> int:
         )
         if not stale:
             return 0
-        Listing.objects.filter(pk__in=stale).update(availability=Availability.UNKNOWN)
+        # updated_at too: the search's cached facet rows key on it.
+        Listing.objects.filter(pk__in=stale).update(
+            availability=Availability.UNKNOWN, updated_at=now
+        )
         ListingEvent.objects.bulk_create(
             ListingEvent(listing_id=pk, kind=EventKind.AVAILABILITY_LAPSED, created_at=now)
             for pk in stale

@@ -11,7 +11,8 @@ from tests.experts.factories import ListingFactory
 pytestmark = pytest.mark.django_db
 
 OWN_TABLES = ('"experts_', '"taxonomy_', '"audit_')
-# topic vocabulary + facet columns of every listed listing + the page + its topics
+# topic vocabulary + catalogue version (the facet rows are cached per version) + the page +
+# its topics
 SEARCH_QUERIES = 4
 # the listing (with organization) + its topics + the audit row
 PROFILE_QUERIES = 3

@@ -250,3 +250,28 @@ def test_experts_clinics_and_pro_se_never_see_other_listings(client_for, catalog
         assert response.status_code in (302, 403, 404, 200), url
         body = b"".join(response.streaming_content) if response.streaming else response.content
         assert sentinel.encode() not in body, url
+
+
+def test_an_edit_shows_in_the_search_at_once(client_for, catalogue, taxonomy_terms):
+    """The search caches its facet rows per catalogue version; every write changes it."""
+    from experts.services import availability_lapse_stale
+
+    client = client_for("attorney")
+    url = f"{reverse('experts:search')}?type=country_conditions&country=GT&fee=pro_bono"
+    assert _names(client.get(url)) == ["Bea GT Gangs"]
+    listing = catalogue["gt_dv_fee"]
+    listing.fee_terms = "pro_bono"
+    listing.save()
+    assert _names(client.get(url)) == ["Ana GT DV", "Bea GT Gangs"]
+    ListingFactory(display_name="Ari GT new", countries=["GT"], fee_terms="pro_bono")
+    assert _names(client.get(url)) == ["Ana GT DV", "Ari GT new", "Bea GT Gangs"]
+    catalogue["gt_gangs_pro_bono"].delete()
+    assert _names(client.get(url)) == ["Ana GT DV", "Ari GT new"]
+    # A bulk lapse changes the version too.
+    accepting = f"{reverse('experts:search')}?type=country_conditions&country=GT&accepting=1"
+    assert "Ana GT DV" in _names(client.get(accepting))
+    type(listing).objects.filter(pk=listing.pk).update(
+        availability_confirmed_at=timezone.now() - timezone.timedelta(days=91)
+    )
+    availability_lapse_stale()
+    assert "Ana GT DV" not in _names(client.get(accepting))
