@@ -87,7 +87,10 @@ class SearchDocument(models.Model):
     indexed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        indexes = [GinIndex(fields=["vector"], name="search_document_vector")]
+        indexes = [
+            GinIndex(fields=["vector"], name="search_document_vector"),
+            GinIndex(fields=["head"], name="search_document_head"),
+        ]
 
     def __str__(self) -> str:
         return f"Index entry of resource {self.resource_id}"

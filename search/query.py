@@ -161,8 +161,15 @@ class SynonymIndex:
         return cls(groups=kept, by_tokens=by_tokens)
 
 
-def tsquery_sql(parsed: ParsedQuery, synonyms: SynonymIndex) -> tuple[str, list]:
-    """An SQL expression of type tsquery for the parsed query, and its parameters."""
+def tsquery_sql(
+    parsed: ParsedQuery, synonyms: SynonymIndex, *, for_ranking: bool = False
+) -> tuple[str, list]:
+    """An SQL expression of type tsquery for the parsed query, and its parameters.
+
+    Phrases match through `search_phrase_query` (their pairs of common words first, see
+    search.lexemes); `for_ranking` gives the same query with plain phrases, for ts_rank_cd
+    and ts_headline over vectors and text that have no pairs."""
+    phrase = f"phraseto_tsquery('{CONFIG}', %s)" if for_ranking else "search_phrase_query(%s)"
     terms: list[str] = []
     params: list = []
     chunks = parsed.chunks
@@ -183,7 +190,7 @@ def tsquery_sql(parsed: ParsedQuery, synonyms: SynonymIndex) -> tuple[str, list]
         if group is not None:
             alternatives = []
             for term in synonyms.groups[group]:
-                alternatives.append(f"phraseto_tsquery('{CONFIG}', %s)")
+                alternatives.append(phrase)
                 params.append(fold(term))
             terms.append("(" + " || ".join(alternatives) + ")")
             index += span
@@ -204,7 +211,7 @@ def tsquery_sql(parsed: ParsedQuery, synonyms: SynonymIndex) -> tuple[str, list]
                 terms.append(f"plainto_tsquery('{CONFIG}', %s)")
                 params.append(word)
         else:
-            terms.append(f"phraseto_tsquery('{CONFIG}', %s)")
+            terms.append(phrase)
             params.append(chunk.text)
         index += 1
     return " && ".join(terms), params

@@ -121,31 +121,37 @@ def keyword_match(query: str, *, correct: bool = True) -> KeywordMatch | None:
             chunk.corrected = replacement
             corrected_any = True
     expression, params = tsquery_sql(parsed, synonyms)
+    ranking, ranking_params = tsquery_sql(parsed, synonyms, for_ranking=True)
     match = KeywordMatch(query=query, corrected=parsed.display() if corrected_any else "")
-    with connection.cursor() as cursor:
-        # `expression` is assembled from fixed templates only; every piece of user text is
-        # in `params` (see search.query.tsquery_sql).
-        cursor.execute(
-            f"""
-            WITH q AS MATERIALIZED (SELECT ({expression}) AS q),
-            matched AS MATERIALIZED (
-                SELECT d.resource_id, d.published_on, d.head
-                FROM search_searchdocument d, q
-                WHERE numnode(q.q) > 0 AND d.vector @@ q.q
-            ),
-            total AS (SELECT count(*) AS n FROM matched)
-            SELECT (SELECT q::text FROM q),
-                   ARRAY(
-                       SELECT m.resource_id FROM matched m, q, total
-                       ORDER BY CASE WHEN total.n <= {FULL_RANK_LIMIT} THEN ts_rank_cd(
-                                    (SELECT d.vector FROM search_searchdocument d
-                                     WHERE d.resource_id = m.resource_id), q.q, 1)
-                                ELSE ts_rank_cd(m.head, q.q) END DESC,
-                                m.published_on DESC, m.resource_id DESC
-                   )
-            """,  # noqa: S608
-            params,
+    # `expression` and `ranking` are assembled from fixed templates only; every piece of
+    # user text is in the parameters (see search.query.tsquery_sql).
+    sql = f"""
+        WITH q AS MATERIALIZED (SELECT ({expression}) AS q, ({ranking}) AS r),
+        hits AS MATERIALIZED (
+            SELECT d.resource_id, d.published_on
+            FROM search_searchdocument d, q
+            WHERE numnode(q.q) > 0 AND d.vector @@ q.q
+        ),
+        total AS MATERIALIZED (SELECT count(*) AS n FROM hits),
+        head_hits AS MATERIALIZED (
+            SELECT d.resource_id
+            FROM search_searchdocument d, q
+            WHERE (SELECT n FROM total) > {FULL_RANK_LIMIT} AND d.head @@ q.q
         )
+        SELECT (SELECT r::text FROM q),
+               ARRAY(
+                   SELECT h.resource_id
+                   FROM hits h CROSS JOIN q CROSS JOIN total
+                   LEFT JOIN head_hits t ON t.resource_id = h.resource_id
+                   ORDER BY CASE WHEN total.n <= {FULL_RANK_LIMIT} THEN ts_rank_cd(
+                                (SELECT d.vector FROM search_searchdocument d
+                                 WHERE d.resource_id = h.resource_id), q.r, 1)
+                            WHEN t.resource_id IS NOT NULL THEN 1 ELSE 0 END DESC,
+                            h.published_on DESC, h.resource_id DESC
+               )
+    """  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *ranking_params])
         tsquery, ids = cursor.fetchone()
     match.tsquery = tsquery or ""
     match.ranked_ids = list(ids or [])

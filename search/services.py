@@ -145,7 +145,8 @@ def _store_document(resource, body: str) -> None:
             """
             INSERT INTO search_searchdocument (resource_id, vector, head, published_on,
                                                indexed_at)
-            SELECT %s, head || setweight(to_tsvector('english', %s), 'C'), head, %s, now()
+            SELECT %s, search_vector(head || setweight(to_tsvector('english', %s), 'C')),
+                   search_vector(head), %s, now()
             FROM (SELECT setweight(to_tsvector('english', %s), 'A')
                          || setweight(to_tsvector('english', %s), 'B') AS head) AS h
             ON CONFLICT (resource_id) DO UPDATE SET vector = EXCLUDED.vector,

@@ -60,8 +60,9 @@ class Command(BaseCommand):
         parser.add_argument("--resources", type=int, default=1000)
         parser.add_argument("--runs", type=int, default=30)
         parser.add_argument("--reuse", action="store_true", help="Keep existing bench rows.")
+        parser.add_argument("--reindex", action="store_true", help="Rebuild their index.")
 
-    def handle(self, *args, resources, runs, reuse, **options):
+    def handle(self, *args, resources, runs, reuse, reindex, **options):
         from ta_library.models import Resource
         from taxonomy.models import ResourceType
 
@@ -92,7 +93,7 @@ class Command(BaseCommand):
             Resource.objects.bulk_create(batch)
             self.stdout.write(f"{resources} resources in {time.perf_counter() - started:.1f} s")
         indexed = SearchDocument.objects.filter(resource__in=bench).count()
-        if not reuse or indexed != resources:
+        if not reuse or reindex or indexed != resources:
             index_synthetic(list(bench.values_list("pk", flat=True)), log=self.stdout.write)
         self.stdout.write(f"{'case':28} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8} {'found':>8}")
         for name, query in CASES:
