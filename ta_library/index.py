@@ -134,73 +134,77 @@ def current_version(using: str = "default") -> int:
 
 
 def build_index(version: int, using: str = "default") -> CatalogueIndex:
-    """Read the published catalogue into bitmaps (10 queries, whatever its size)."""
+    """Read the published catalogue into bitmaps (10 queries, whatever its size).
+
+    One sorted scan of the published resources gives the positions and the per-resource
+    flags; each tag table comes back as one array of resource ids per term, mapped to
+    positions here (no ORM objects, no per-row bitmap inserts: ~0.5 s at 100k)."""
     index = CatalogueIndex(version=version)
     terms = {
         group: list(model.objects.using(using).order_by("position", "name"))
         for group, model in TERM_MODELS.items()
     }
-    country_specific_types = {t.id for t in terms["type"] if t.country_specific}
     index.type_names = {t.id: t.name for t in terms["type"]}
-    rows = (
-        Resource.objects.using(using)
-        .published()
-        .order_by("-published_on", "-id")
-        .values_list(
-            "id",
-            "resource_type_id",
-            "authored_by_cgrs",
-            "relevant_to_every_case",
-            "audience",
-            "countries",
+    country_specific_types = {t.id for t in terms["type"] if t.country_specific}
+    attorney_audiences, expert_audiences = set(ATTORNEY_AUDIENCES), set(EXPERT_AUDIENCES)
+    ids: list[int] = []
+    attorneys, experts, cgrs, general, specific = [], [], [], [], []
+    by_type: dict[int, list[int]] = {}
+    by_country: dict[str, list[int]] = {}
+    m2m: dict[str, list] = {}
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            "SELECT id, resource_type_id, authored_by_cgrs, relevant_to_every_case, audience, "  # noqa: S608
+            f"countries FROM {Resource._meta.db_table} WHERE is_published "
+            "ORDER BY published_on DESC, id DESC"
         )
-    )
-    ids = index.ids
-    position_of = index.position_of
-    attorneys, experts, cgrs, general, specific = BitMap(), BitMap(), BitMap(), BitMap(), BitMap()
-    by_type: dict[int, BitMap] = {}
-    by_country: dict[str, BitMap] = {}
-    for position, (rid, type_id, by_cgrs, every_case, audience, codes) in enumerate(
-        rows.iterator(chunk_size=5000)
-    ):
-        ids.append(rid)
-        position_of[rid] = position
-        if audience in ATTORNEY_AUDIENCES:
-            attorneys.add(position)
-        if audience in EXPERT_AUDIENCES:
-            experts.add(position)
-        if by_cgrs:
-            cgrs.add(position)
-        if every_case:
-            general.add(position)
-        by_type.setdefault(type_id, BitMap()).add(position)
-        if type_id in country_specific_types:
-            specific.add(position)
-            for code in codes or ():
-                by_country.setdefault(code, BitMap()).add(position)
-    count = len(ids)
-    index.everything = FrozenBitMap(range(count))
+        for position, (rid, type_id, by_cgrs, every_case, audience, codes) in enumerate(
+            cursor.fetchall()
+        ):
+            ids.append(rid)
+            if audience in attorney_audiences:
+                attorneys.append(position)
+            if audience in expert_audiences:
+                experts.append(position)
+            if by_cgrs:
+                cgrs.append(position)
+            if every_case:
+                general.append(position)
+            by_type.setdefault(type_id, []).append(position)
+            if type_id in country_specific_types:
+                specific.append(position)
+                for code in codes or ():
+                    by_country.setdefault(code, []).append(position)
+        for group, field_name in M2M_FIELDS.items():
+            through = getattr(Resource, field_name).through._meta.db_table
+            column = f"{TERM_MODELS[group]._meta.model_name}_id"
+            cursor.execute(
+                f"SELECT {column}, array_agg(resource_id) FROM {through} GROUP BY 1"  # noqa: S608
+            )
+            m2m[group] = cursor.fetchall()
+    index.ids = array("q", ids)
+    position_of = index.position_of = dict(zip(ids, range(len(ids)), strict=True))
+    index.everything = FrozenBitMap(range(len(ids)))
     index.attorney_audience = FrozenBitMap(attorneys)
     index.expert_audience = FrozenBitMap(experts)
     index.cgrs = FrozenBitMap(cgrs)
     index.general = FrozenBitMap(general)
     index.country_specific = FrozenBitMap(specific)
     index.bitmaps = {
-        "type": {k: FrozenBitMap(v) for k, v in by_type.items()},
-        "country": {k: FrozenBitMap(v) for k, v in by_country.items()},
+        "type": {key: FrozenBitMap(p) for key, p in by_type.items()},
+        "country": {key: FrozenBitMap(p) for key, p in by_country.items()},
     }
-    for group, field_name in M2M_FIELDS.items():
-        through = getattr(Resource, field_name).through
-        column = f"{TERM_MODELS[group]._meta.model_name}_id"
-        tagged: dict[int, BitMap] = {}
-        any_tag = BitMap()
-        for rid, term_id in through.objects.using(using).values_list("resource_id", column):
-            position = position_of.get(rid)
-            if position is not None:
-                tagged.setdefault(term_id, BitMap()).add(position)
-                any_tag.add(position)
-        index.bitmaps[group] = {k: FrozenBitMap(v) for k, v in tagged.items()}
-        index.untagged[group] = FrozenBitMap(index.everything - any_tag)
+    for group, rows in m2m.items():
+        get = position_of.get
+        bitmaps = {}
+        for key, resource_ids in rows:
+            # Unpublished resources have no position; None is dropped.
+            bitmap = FrozenBitMap(p for p in map(get, resource_ids) if p is not None)
+            if bitmap:
+                bitmaps[key] = bitmap
+        index.bitmaps[group] = bitmaps
+        tagged = BitMap.union(BitMap(), *bitmaps.values())
+        index.untagged[group] = FrozenBitMap(index.everything - tagged)
     for group in TERM_MODELS:
         index.values[group] = [FacetValue(t.id, t.slug, t.name) for t in terms[group]]
     # Countries: those some country-specific resource covers, by name.

@@ -163,6 +163,23 @@ def _url_pattern(name: str) -> str:
 _URL_PATTERNS: dict[str, str] = {}
 
 
+_LABELS: dict[str, dict[str, str]] = {}
+
+
+def _labels() -> dict[str, str]:
+    """Card labels in the active language, translated once per language, not per card."""
+    language = get_language()
+    labels = _LABELS.get(language)
+    if labels is None:
+        labels = _LABELS[language] = {
+            "cgrs": _("CGRS"),
+            "download": _("Download"),
+            "link": _("Open link"),
+            "video": _("Watch video"),
+        }
+    return labels
+
+
 @functools.lru_cache(maxsize=8192)
 def _display_date(day: datetime.date, language: str) -> str:
     # date_format costs ~50 µs; a catalogue has a few thousand distinct dates per language.
@@ -214,17 +231,17 @@ class Card:
         self.detail_url = _url_pattern("ta_library:resource_detail").format(pk=r.pk)
         self.date_iso = r.published_on.isoformat()
         self.date_display = _display_date(r.published_on, get_language())
-        self.author = _("CGRS") if r.authored_by_cgrs else r.author_name
+        self.author = _labels()["cgrs"] if r.authored_by_cgrs else r.author_name
         self.summary_short = Truncator(r.summary).words(CARD_SUMMARY_WORDS)
         self.action_external = False
         if r.file:
             self.action_url = _url_pattern("ta_library:resource_download").format(pk=r.pk)
-            self.action_label = _("Download")
+            self.action_label = _labels()["download"]
         elif r.external_url:
-            self.action_url, self.action_label = r.external_url, _("Open link")
+            self.action_url, self.action_label = r.external_url, _labels()["link"]
             self.action_external = True
         elif r.video_url:
-            self.action_url, self.action_label = self.detail_url, _("Watch video")
+            self.action_url, self.action_label = self.detail_url, _labels()["video"]
         else:
             self.action_url = self.action_label = ""
 
