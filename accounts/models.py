@@ -93,7 +93,9 @@ class Organization(models.Model):
             # ('asyl:*'). Under the C collation one btree serves both LIKE 'abc%' and the
             # ORDER BY, so a prefix search reads only the rows it returns.
             models.Index(Collate(Lower("name"), "C"), name="organization_name_prefix"),
-            GinIndex(fields=["name_words"], name="organization_name_words"),
+            # fastupdate off: new organizations go straight into the index instead of a
+            # pending list that every search would scan (organizations are written rarely).
+            GinIndex(fields=["name_words"], name="organization_name_words", fastupdate=False),
         ]
 
     def __str__(self) -> str:

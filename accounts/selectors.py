@@ -45,16 +45,21 @@ def organizations_matching(text: str, *, limit: int = ORGANIZATION_MATCHES) -> l
     organizations = Organization.objects.only("id", "name", "city", "state")
     if not text:
         return list(organizations.order_by("name", "pk")[:limit])
+    # Byte order of the lower-cased name: the order `organization_name_prefix` holds, so a
+    # prefix search reads only the rows it returns.
+    organizations = organizations.alias(lowered_name=Collate(Lower("name"), "C"))
     found = list(
-        organizations.alias(lowered_name=Collate(Lower("name"), "C"))
-        .filter(lowered_name__startswith=text.lower())
-        .order_by("lowered_name", "pk")[:limit]
+        organizations.filter(lowered_name__startswith=text.lower()).order_by("lowered_name", "pk")[
+            :limit
+        ]
     )
     words = word_prefix_query(text) if len(text) >= WORD_SEARCH_MIN_LENGTH else None
     if len(found) < limit and words is not None:
         found += list(
             organizations.filter(name_words=words)
             .exclude(pk__in=[org.pk for org in found])
+            # Not `lowered_name`: walking that index in order looking for a rare word would
+            # read the whole table; the GIN bitmap then a top-N sort is bounded.
             .order_by("name", "pk")[: limit - len(found)]
         )
     return found

@@ -7,6 +7,7 @@ requests the real endpoint through Django's test client and prints p50/p95 per k
 
 from __future__ import annotations
 
+import os
 import random
 import statistics
 import time
@@ -15,10 +16,11 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.models import Organization, OrganizationType
-from accounts.selectors import word_prefix_query
+from accounts.selectors import organizations_matching
 from accounts.us_states import US_STATE_CHOICES
 
 FIRST = [
@@ -135,9 +137,14 @@ class Command(BaseCommand):
                 client.get(url, {"q": text})
 
         every: list[float] = []
-        self.stdout.write(f"{'query kind':<24} {'p50 ms':>8} {'p95 ms':>8} {'matches':>8}")
+        every_sql: list[float] = []
+        self.stdout.write(
+            f"{'query kind':<24} {'p50 ms':>8} {'p95 ms':>8} {'sql p50':>8} {'sql p95':>8} "
+            f"{'matches':>8}"
+        )
         for kind, texts in QUERIES.items():
             timings: list[float] = []
+            sql_timings: list[float] = []
             matches = 0
             for _round in range(rounds):
                 for text in texts:
@@ -147,23 +154,36 @@ class Command(BaseCommand):
                     if response.status_code != 200:
                         raise CommandError(f"{url}?q={text} answered {response.status_code}")
                     matches = max(matches, len(response.json()["results"]))
+                    begin = time.perf_counter()
+                    organizations_matching(text)
+                    sql_timings.append((time.perf_counter() - begin) * 1000)
             every.extend(timings)
+            every_sql.extend(sql_timings)
             self.stdout.write(
                 f"{kind:<24} {_percentile(timings, 50):>8.2f} {_percentile(timings, 95):>8.2f} "
+                f"{_percentile(sql_timings, 50):>8.2f} {_percentile(sql_timings, 95):>8.2f} "
                 f"{matches:>8}"
             )
         self.stdout.write(
-            f"{'all requests':<24} {_percentile(every, 50):>8.2f} {_percentile(every, 95):>8.2f}"
-            f"   ({len(every)} requests, whole Django request/response cycle)"
+            f"{'all requests':<24} {_percentile(every, 50):>8.2f} {_percentile(every, 95):>8.2f} "
+            f"{_percentile(every_sql, 50):>8.2f} {_percentile(every_sql, 95):>8.2f}"
         )
-        sql, params = (
-            Organization.objects.filter(name_words=word_prefix_query("asylum")).order_by("name")[
-                :20
-            ]
-        ).query.sql_with_params()
+        self.stdout.write(
+            f"({len(every)} requests; p50/p95 = the whole Django request/response cycle through "
+            "the test client, sql = the selector's queries alone)"
+        )
         with connection.cursor() as cursor:
-            cursor.execute(f"EXPLAIN {sql}", params)
-            plan = "\n".join(row[0] for row in cursor.fetchall())
+            cursor.execute("SELECT 1")
+        self.stdout.write(f"machine load average: {os.getloadavg()[0]:.1f}")
+        # The plans of the two queries the selector runs, for a common word.
+        plans = []
+        with CaptureQueriesContext(connection) as queries:
+            organizations_matching("asylum")
+        with connection.cursor() as cursor:
+            for query in queries.captured_queries:
+                cursor.execute(f"EXPLAIN ANALYZE {query['sql']}")
+                plans.append("\n".join(row[0] for row in cursor.fetchall()))
+        plan = "\n--\n".join(plans)
         self.stdout.write("Plan for 'asylum':\n" + plan)
 
 
