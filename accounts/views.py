@@ -13,7 +13,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -32,6 +32,8 @@ from accounts.models import AccountType, FollowUpStatus, Role
 from accounts.permissions import ALL_ROLES, role_required, staff_required
 from accounts.selectors import organizations_matching, pro_se_follow_ups_for_staff
 from accounts.services import contact_details_update, pro_se_follow_up_update
+from audit.models import AuditAction
+from audit.services import audit_record
 
 # The account type chosen at signup, kept in the session for the "what happens next" page.
 SIGNUP_TYPE_SESSION_KEY = "cgrs_signup_account_type"
@@ -237,7 +239,18 @@ def staff_follow_ups(request):
 @staff_required
 def staff_follow_up_detail(request, pk: int):
     """One registrant's follow-up: what they told us, status and staff notes."""
-    follow_up = get_object_or_404(pro_se_follow_ups_for_staff(), pk=pk)
+    action = AuditAction.UPDATE if request.method == "POST" else AuditAction.READ
+    follow_up = pro_se_follow_ups_for_staff().filter(pk=pk).first()
+    # SECURITY: personal data of an asylum seeker: every open is audited, found or not.
+    audit_record(
+        actor=request.user,
+        object_type="pro_se_follow_up",
+        object_id=pk,
+        action=action,
+        allowed=follow_up is not None,
+    )
+    if follow_up is None:
+        raise Http404
     if request.method == "POST":
         form = FollowUpForm(request.POST)
         if form.is_valid():

@@ -134,3 +134,42 @@ def test_rolled_back_registration_sends_nothing(django_capture_on_commit_callbac
             pass
     assert mail.outbox == []
     assert not ProSeFollowUp.objects.exists()
+
+
+def test_every_open_of_a_follow_up_is_audited(staff_client, users):
+    from audit.models import AuditEvent
+
+    follow_up = _follow_up("Ana Sentinel", "2026-11-01 10:00Z")
+    url = reverse("accounts:staff_follow_up_detail", args=[follow_up.pk])
+    staff_client.get(url)
+    staff_client.post(url, {"status": "closed", "notes": ""})
+    staff_client.get(reverse("accounts:staff_follow_up_detail", args=[follow_up.pk + 1000]))
+    events = list(
+        AuditEvent.objects.filter(object_type="pro_se_follow_up")
+        .order_by("id")
+        .values_list("actor_id", "object_id", "action", "result")
+    )
+    staff_id = users["staff"].pk
+    assert events == [
+        (staff_id, str(follow_up.pk), "read", "allowed"),
+        (staff_id, str(follow_up.pk), "update", "allowed"),
+        (staff_id, str(follow_up.pk + 1000), "read", "denied"),
+    ]
+
+
+@pytest.mark.parametrize("role", ["pro_se", "staff"])
+def test_my_account_costs_the_same_with_more_registrations(client_for, role):
+    url = reverse("accounts:my_account")
+    client = client_for(role)
+
+    def count() -> int:
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    _follow_up("One", "2026-11-01 10:00Z")
+    at_one = count()
+    for n in range(20):
+        _follow_up(f"Person {n}", "2026-11-02 10:00Z")
+    assert count() == at_one
