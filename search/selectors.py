@@ -218,10 +218,16 @@ def snippets_for(match: KeywordMatch, resource_ids: list[int]) -> dict[int, Snip
         cursor.execute(
             """
             WITH q AS (SELECT %s::tsquery AS q),
+            -- The passages of the shown resources only (by their btree index): the GIN
+            -- index would list every passage in the library with a common word.
+            shown AS MATERIALIZED (
+                SELECT p.id, p.resource_id, p.position, p.vector
+                FROM search_passage p WHERE p.resource_id = ANY(%s)
+            ),
             best AS (
                 SELECT DISTINCT ON (p.resource_id) p.id, p.resource_id
-                FROM search_passage p, q
-                WHERE p.resource_id = ANY(%s) AND p.vector @@ q.q
+                FROM shown p, q
+                WHERE p.vector @@ q.q
                 ORDER BY p.resource_id, ts_rank_cd(p.vector, q.q) DESC, p.position
             )
             SELECT p.resource_id, p.page, p.text,
