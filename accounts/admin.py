@@ -4,7 +4,7 @@ from django.db.models import Count
 from django.template.response import TemplateResponse
 
 from accounts.models import Organization, ProSeFollowUp, User
-from accounts.services import organizations_merge
+from accounts.services import OrganizationMergeConflict, organizations_merge
 
 
 @admin.register(Organization)
@@ -45,9 +45,19 @@ class OrganizationAdmin(admin.ModelAdmin):
                     request, "Choose one of the selected organizations to keep.", messages.ERROR
                 )
             else:
-                removed = organizations_merge(
-                    keep=keep, duplicates=[org for org in organizations if org.pk != keep.pk]
-                )
+                try:
+                    removed = organizations_merge(
+                        keep=keep, duplicates=[org for org in organizations if org.pk != keep.pk]
+                    )
+                except OrganizationMergeConflict:
+                    self.message_user(
+                        request,
+                        "Nothing was merged: more than one of these organizations has something "
+                        "that can exist only once per organization (for example a clinic "
+                        "listing). Resolve that first, then merge.",
+                        messages.ERROR,
+                    )
+                    return None
                 self.message_user(request, f"Merged {removed} organization(s) into {keep}.")
                 return None
         suggested = next((org for org in organizations if org.verified), organizations[0])

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db import transaction
-from django.db.models import ForeignKey, ManyToManyField, OneToOneField
+from django.db import IntegrityError, transaction
+from django.db.models import ForeignKey, ManyToManyField
 
 from accounts.models import (
     AccountType,
@@ -158,7 +158,11 @@ def contact_details_update(
     return user
 
 
-@transaction.atomic
+class OrganizationMergeConflict(Exception):
+    """Both sides hold something that may exist only once per organization (for example
+    each has a clinic listing); staff must resolve that first."""
+
+
 def organizations_merge(*, keep: Organization, duplicates: list[Organization]) -> int:
     """Point everything that refers to `duplicates` at `keep`, then delete the duplicates.
 
@@ -169,12 +173,21 @@ def organizations_merge(*, keep: Organization, duplicates: list[Organization]) -
     duplicate_ids = [org.pk for org in duplicates if org.pk != keep.pk]
     if not duplicate_ids:
         return 0
+    try:
+        with transaction.atomic():
+            _merge_into(keep, duplicate_ids)
+    except IntegrityError as error:
+        raise OrganizationMergeConflict(str(error.__cause__ or error)) from error
+    return len(duplicate_ids)
+
+
+def _merge_into(keep: Organization, duplicate_ids: list[int]) -> None:
     # Lock the rows involved so a concurrent registration cannot pick a duplicate meanwhile.
     list(Organization.objects.select_for_update().filter(pk__in=[keep.pk, *duplicate_ids]))
     for relation in Organization._meta.related_objects:
         field = relation.field
-        if isinstance(field, OneToOneField):
-            continue  # a one-to-one cannot take two rows; leave it to PROTECT/CASCADE
+        # One-to-ones and unique constraints (one clinic listing per organization) make this
+        # fail with IntegrityError when both sides have one: the caller reports a conflict.
         if isinstance(field, ForeignKey):
             relation.related_model._base_manager.filter(
                 **{f"{field.name}__in": duplicate_ids}
@@ -192,4 +205,3 @@ def organizations_merge(*, keep: Organization, duplicates: list[Organization]) -
             through.objects.filter(**{f"{target}__in": duplicate_ids}).delete()
     # Forward many-to-many fields on Organization itself (none today) would go here.
     Organization.objects.filter(pk__in=duplicate_ids).delete()
-    return len(duplicate_ids)

@@ -127,3 +127,34 @@ def test_admin_merge_action_asks_which_to_keep_then_merges(client_for):
     assert not Organization.objects.filter(pk=duplicate.pk).exists()
     member.refresh_from_db()
     assert member.organization == keep
+
+
+def test_merging_moves_a_clinic_listing_and_refuses_two(client_for):
+    from experts.models import Listing
+    from tests.experts.factories import ListingFactory
+
+    keep = OrganizationFactory(name="Human Rights Evaluation Clinic")
+    duplicate = OrganizationFactory(name="Human Rights Evaluation Clinic NYC")
+    listing = ListingFactory(clinic=True, organization=duplicate)
+    organizations_merge(keep=keep, duplicates=[duplicate])
+    assert Listing.objects.get(pk=listing.pk).organization == keep
+
+    # Two clinic listings cannot become one organization's: nothing changes, staff are told.
+    second = OrganizationFactory(name="HREC (duplicate)")
+    ListingFactory(clinic=True, organization=second)
+    member = AttorneyFactory(organization=second)
+    response = client_for("staff").post(
+        reverse("admin:accounts_organization_changelist"),
+        {
+            "action": "merge_organizations",
+            admin.helpers.ACTION_CHECKBOX_NAME: [keep.pk, second.pk],
+            "confirm": "yes",
+            "keep": keep.pk,
+        },
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "Nothing was merged" in response.content.decode()
+    assert Organization.objects.filter(pk=second.pk).exists()
+    member.refresh_from_db()
+    assert member.organization == second
