@@ -13,7 +13,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from pyroaring import BitMap, FrozenBitMap
 
-from ta_library.index import GROUPS, CatalogueIndex
+from ta_library.index import GROUPS, CatalogueIndex, FacetValue
 
 # More values than any group has: a longer list in the URL is hostile, not a selection.
 MAX_VALUES_PER_GROUP = 60
@@ -51,12 +51,17 @@ def parse_selection(params, index: CatalogueIndex) -> Selection:
 
 @dataclass
 class FacetOption:
-    param: str
-    slug: str
-    label: str
+    value: FacetValue
     count: int
     selected: bool
-    input_id: str
+
+    @property
+    def slug(self) -> str:
+        return self.value.slug
+
+    @property
+    def label(self) -> str:
+        return self.value.label
 
 
 @dataclass
@@ -72,16 +77,13 @@ class FacetGroup:
         """The group's fieldset. Built here rather than in the template: ~100 options are the
         page's hottest loop and the template engine costs ~10x more per option (PERFORMANCE.md:
         "keep facet rendering simple"). Labels and slugs are escaped; counts are ints."""
-        items = []
-        for o in self.options:
-            zero = " is-zero" if not o.count and not o.selected else ""
-            checked = " checked" if o.selected else ""
-            input_id = escape(o.input_id)
-            items.append(
-                f'<li class="facet-option{zero}"><input type="checkbox" name="{escape(o.param)}" '
-                f'value="{escape(o.slug)}" id="{input_id}"{checked}><label for="{input_id}">'
-                f'{escape(o.label)} <span class="facet-count">({o.count:d})</span></label></li>'
-            )
+        items = [
+            f'<li class="facet-option{"" if o.count or o.selected else " is-zero"}">'
+            f"{o.value.html_input}{' checked' if o.selected else ''}{o.value.html_label}"
+            f"{o.count:d})</span></label></li>"
+            for o in self.options
+        ]
+        # Every interpolated text is escaped: in FacetValue.prepare_html, and the legend here.
         return mark_safe(
             f'<fieldset class="facet-group"><legend>{escape(self.legend)}</legend>'
             f'<ul class="facet-list">{"".join(items)}</ul></fieldset>'
@@ -131,15 +133,6 @@ def facet_counts(index: CatalogueIndex, base: FrozenBitMap | BitMap, selection: 
         for value in index.values[group]:
             bitmap = bitmaps.get(value.key)
             count = others.intersection_cardinality(bitmap) if bitmap is not None else 0
-            options.append(
-                FacetOption(
-                    param,
-                    value.slug,
-                    value.label,
-                    count,
-                    value.key in chosen,
-                    f"f-{param}-{value.slug}",
-                )
-            )
+            options.append(FacetOption(value, count, value.key in chosen))
         groups.append(FacetGroup(group, param, str(legend), options, len(chosen)))
     return FacetResult(result, groups, all_groups.intersection_cardinality(index.cgrs))

@@ -21,6 +21,7 @@ from array import array
 from dataclasses import dataclass, field
 
 from django.db import connections
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries as all_countries
 from pyroaring import BitMap, FrozenBitMap
@@ -61,6 +62,20 @@ class FacetValue:
     key: int | str  # term id, or ISO country code
     slug: str  # what the URL carries
     label: str
+    # The option's markup around its checked state and count, escaped once per index build
+    # (see ta_library.facets.FacetGroup.html).
+    html_input: str = ""
+    html_label: str = ""
+
+    def prepare_html(self, param: str) -> None:
+        input_id = escape(f"f-{param}-{self.slug}")
+        self.html_input = (
+            f'<input type="checkbox" name="{escape(param)}" value="{escape(self.slug)}" '
+            f'id="{input_id}"'
+        )
+        self.html_label = (
+            f'><label for="{input_id}">{escape(self.label)} <span class="facet-count">('
+        )
 
 
 @dataclass
@@ -213,6 +228,9 @@ def build_index(version: int, using: str = "default") -> CatalogueIndex:
         (FacetValue(code, code.lower(), str(names.get(code, code))) for code in by_country),
         key=lambda value: value.label,
     )
+    for group, param, _legend in GROUPS:
+        for value in index.values[group]:
+            value.prepare_html(param)
     for group in GROUP_NAMES:
         index.by_slug[group] = {v.slug: v for v in index.values[group]}
         index.by_key[group] = {v.key: v for v in index.values[group]}
