@@ -18,8 +18,9 @@ import time
 from collections import Counter
 
 from django.db import connection, transaction
+from django.utils import timezone
 
-from search.models import ExtractionStatus
+from search.models import ExtractionStatus, IndexState
 from search.services import vocabulary_replace
 from search.text import vocabulary_words
 
@@ -293,6 +294,7 @@ def index_synthetic(resource_ids: list[int], *, seed: int = 7, log=print) -> dic
                 for word in vocabulary_words(" ".join(passages)):
                     counts[word] += per_body[number]
     words = vocabulary_replace(counts)
+    IndexState.objects.update_or_create(pk=1, defaults={"index_changed_at": timezone.now()})
     with connection.cursor() as cursor:
         for table in ("search_passage", "search_searchdocument", "search_vocabularyword"):
             cursor.execute(f"VACUUM ANALYZE {table}")

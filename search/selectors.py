@@ -9,6 +9,9 @@ for why ranking and highlighting are done the way they are.
 from __future__ import annotations
 
 import html
+import threading
+from array import array
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from django.db import connection
@@ -46,9 +49,10 @@ class KeywordMatch:
     tsquery: str = ""
 
 
-def _lexicon(parsed: ParsedQuery, *, correct: bool) -> tuple[dict, list[str], SynonymIndex]:
+def _lexicon(parsed: ParsedQuery, *, correct: bool) -> tuple[dict, list[str], SynonymIndex, str]:
     """One query: for each query word the vocabulary does not know, its candidates; the
-    most frequent words the last word is the beginning of; the active synonym groups."""
+    most frequent words the last word is the beginning of; the active synonym groups; the
+    version of the index (when it last changed)."""
     words = parsed.correctable_words() if correct else []
     prefix = parsed.prefix_word()
     with connection.cursor() as cursor:
@@ -75,6 +79,9 @@ def _lexicon(parsed: ParsedQuery, *, correct: bool) -> tuple[dict, list[str], Sy
              ORDER BY v.document_count DESC, v.word LIMIT %s)
             UNION ALL
             SELECT 's', '', g.terms, 0 FROM search_synonymgroup g WHERE g.is_active
+            UNION ALL
+            SELECT 'v', '', coalesce(i.index_changed_at::text, ''), 0
+            FROM search_indexstate i WHERE i.id = 1
             """,
             [words, prefix, f"{prefix}%" if prefix else None, PREFIX_COMPLETIONS],
         )
@@ -82,8 +89,11 @@ def _lexicon(parsed: ParsedQuery, *, correct: bool) -> tuple[dict, list[str], Sy
     candidates: dict[str, list[tuple[str, int]]] = {}
     completions = []
     groups = []
+    version = ""
     for kind, word, value, count in rows:
-        if kind == "u":
+        if kind == "v":
+            version = value
+        elif kind == "u":
             candidates.setdefault(word, [])
         elif kind == "c":
             candidates.setdefault(word, []).append((value, count))
@@ -91,7 +101,7 @@ def _lexicon(parsed: ParsedQuery, *, correct: bool) -> tuple[dict, list[str], Sy
             completions.append(value)
         else:
             groups.append([term.strip() for term in value.split(",") if term.strip()])
-    return candidates, completions, SynonymIndex.build(groups)
+    return candidates, completions, SynonymIndex.build(groups), version
 
 
 def keyword_match(query: str, *, correct: bool = True) -> KeywordMatch | None:
@@ -106,7 +116,7 @@ def keyword_match(query: str, *, correct: bool = True) -> KeywordMatch | None:
     parsed = parse(query)
     if not parsed.searchable:
         return None
-    unknown, completions, synonyms = _lexicon(parsed, correct=correct)
+    unknown, completions, synonyms, version = _lexicon(parsed, correct=correct)
     parsed.completions = completions
     corrected_any = False
     prefix = parsed.prefix_word()
@@ -150,12 +160,52 @@ def keyword_match(query: str, *, correct: bool = True) -> KeywordMatch | None:
                             h.published_on DESC, h.resource_id DESC
                )
     """  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *ranking_params])
-        tsquery, ids = cursor.fetchone()
-    match.tsquery = tsquery or ""
-    match.ranked_ids = list(ids or [])
+    key = (version, sql, tuple(params), tuple(ranking_params))
+    cached = _RESULTS.get(key)
+    if cached is None:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, *ranking_params])
+            tsquery, ids = cursor.fetchone()
+        cached = (tsquery or "", array("q", ids or []))
+        _RESULTS.put(key, cached)
+    match.tsquery = cached[0]
+    match.ranked_ids = cached[1].tolist()
     return match
+
+
+class _ResultCache:
+    """The ranked ids of recent searches in this process, keyed by the index version (so a
+    changed index is never served stale) and the exact query sent. Paging, facet clicks and
+    search-as-you-type repeat the same keyword query; ranking 100,000 matches again each
+    time is the expensive part of a search for a common word."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.entries: OrderedDict = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            value = self.entries.get(key)
+            if value is not None:
+                self.entries.move_to_end(key)
+            return value
+
+    def put(self, key, value) -> None:
+        if self.size <= 0:
+            return
+        with self.lock:
+            self.entries[key] = value
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
+
+
+_RESULTS = _ResultCache(size=32)
 
 
 @dataclass

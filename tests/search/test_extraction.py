@@ -102,6 +102,7 @@ def test_a_resource_without_a_file_is_indexed_by_its_metadata(make_resource):
 def test_indexing_twice_does_not_read_an_unchanged_file_again(make_resource):
     resource = make_resource("Twice", "", file=pdf_with_pages(["Original text about Cameroon."]))
     first = resource_index(resource_id=resource.pk)
+    assert resource.pk in keyword_match("cameroon").ranked_ids
     passages = list(Passage.objects.filter(resource=resource).values_list("pk", flat=True))
     second = resource_index(resource_id=resource.pk)
     assert second.extracted_at == first.extracted_at

@@ -18,7 +18,7 @@ from django.test.utils import CaptureQueriesContext
 
 from search.bench import DOMAIN_WORDS, RARE_TITLE_WORD, index_synthetic
 from search.models import SearchDocument
-from search.selectors import keyword_match, snippets_for
+from search.selectors import _RESULTS, keyword_match, snippets_for
 
 CASES = [
     ("common word", "asylum"),
@@ -61,8 +61,13 @@ class Command(BaseCommand):
         parser.add_argument("--runs", type=int, default=30)
         parser.add_argument("--reuse", action="store_true", help="Keep existing bench rows.")
         parser.add_argument("--reindex", action="store_true", help="Rebuild their index.")
+        parser.add_argument(
+            "--cold", action="store_true", help="No result cache: every search ranks again."
+        )
 
-    def handle(self, *args, resources, runs, reuse, reindex, **options):
+    def handle(self, *args, resources, runs, reuse, reindex, cold, **options):
+        if cold:
+            _RESULTS.size = 0
         from ta_library.models import Resource
         from taxonomy.models import ResourceType
 
