@@ -9,6 +9,7 @@ for why ranking and highlighting are done the way they are.
 from __future__ import annotations
 
 import html
+import os
 import threading
 from array import array
 from collections import OrderedDict
@@ -205,7 +206,8 @@ class _ResultCache:
             self.entries.clear()
 
 
-_RESULTS = _ResultCache(size=32)
+# CGRS_SEARCH_RESULT_CACHE=0 turns the cache off (to benchmark searches that miss it).
+_RESULTS = _ResultCache(size=int(os.environ.get("CGRS_SEARCH_RESULT_CACHE", "32")))
 
 
 @dataclass

@@ -37,6 +37,13 @@ CASES = [
     ("case library, 2 groups, page 3", "case", "scope=all&persecution=lgbtq&protection=cat&page=3"),
     ("keyword q", "browse", "q=particular+social+group"),
     ("keyword q + filter", "browse", "q=asylum&type=sample-brief"),
+    # Search (search app; its index is built in bulk by search.bench.index_synthetic).
+    ("search: common word", "browse", "q=asylum"),
+    ("search: rare word", "browse", "q=refoulement"),
+    ("search: misspelled", "browse", "q=Guatamala"),
+    ("search: phrase", "browse", "q=%22particular+social+group%22"),
+    ("search + 2 filters", "browse", "q=asylum&type=sample-brief&persecution=domestic-violence"),
+    ("search: case library", "case", "q=persecution"),
 ]
 COUNTRIES = ["GT", "HN", "SV", "MX", "PE", "CO", "VE", "NI", "CU", "HT", "EC", "BR", "AF", "IR",
              "CN", "RU", "CM", "ER", "ET", "CD", "GN", "ML", "SO", "UG", "NG", "BD", "MM", "IN",
@@ -214,6 +221,9 @@ class Command(BaseCommand):
         with connection.cursor() as cursor:
             cursor.execute(f"ANALYZE {Resource._meta.db_table}")
         catalogue_changed()
+        from search.bench import index_synthetic
+
+        index_synthetic(list(range(1, n + 1)), log=self.stdout.write)
         attorney = User.objects.create_user(
             email="bench-attorney@example.org", password="bench-pass-2026",  # noqa: S106
             full_name="Bench Attorney", account_type=AccountType.ATTORNEY,
