@@ -130,7 +130,7 @@ def facet_counts(index: CatalogueIndex, base: FrozenBitMap | BitMap, selection: 
         chosen = selection.keys(group)
         bitmaps = index.bitmaps[group]
         options = []
-        for value in index.values[group]:
+        for value in index.facet_values(group):
             bitmap = bitmaps.get(value.key)
             count = others.intersection_cardinality(bitmap) if bitmap is not None else 0
             options.append(FacetOption(value, count, value.key in chosen))

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from django.db import connections
 from django.utils.html import escape
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries as all_countries
 from pyroaring import BitMap, FrozenBitMap
@@ -98,6 +99,35 @@ class CatalogueIndex:
     by_key: dict[str, dict] = field(default_factory=dict)
     type_names: dict[int, str] = field(default_factory=dict)
     _curated: dict = field(default_factory=dict)
+    _countries: dict = field(default_factory=dict)  # language -> (values, by code)
+
+    def facet_values(self, group: str) -> list[FacetValue]:
+        """A group's values in display order, labelled in the active language."""
+        if group != "country":
+            return self.values[group]
+        return self._country_values()[0]
+
+    def facet_value(self, group: str, key) -> FacetValue | None:
+        if group != "country":
+            return self.by_key[group].get(key)
+        return self._country_values()[1].get(key)
+
+    def _country_values(self):
+        language = get_language() or ""
+        cached = self._countries.get(language)
+        if cached is None:
+            names = dict(all_countries)  # translated into the active language
+            values = sorted(
+                (
+                    FacetValue(v.key, v.slug, str(names.get(v.key, v.key)))
+                    for v in self.values["country"]
+                ),
+                key=lambda value: value.label,
+            )
+            for value in values:
+                value.prepare_html("country")
+            cached = self._countries[language] = (values, {v.key: v for v in values})
+        return cached
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -222,15 +252,13 @@ def build_index(version: int, using: str = "default") -> CatalogueIndex:
         index.untagged[group] = FrozenBitMap(index.everything - tagged)
     for group in TERM_MODELS:
         index.values[group] = [FacetValue(t.id, t.slug, t.name) for t in terms[group]]
-    # Countries: those some country-specific resource covers, by name.
-    names = dict(all_countries)
-    index.values["country"] = sorted(
-        (FacetValue(code, code.lower(), str(names.get(code, code))) for code in by_country),
-        key=lambda value: value.label,
-    )
+    # Countries: those some country-specific resource covers. Their names depend on the
+    # reader's language, so these carry the code only (see CatalogueIndex.facet_values).
+    index.values["country"] = [FacetValue(code, code.lower(), code) for code in sorted(by_country)]
     for group, param, _legend in GROUPS:
-        for value in index.values[group]:
-            value.prepare_html(param)
+        if group != "country":
+            for value in index.values[group]:
+                value.prepare_html(param)
     for group in GROUP_NAMES:
         index.by_slug[group] = {v.slug: v for v in index.values[group]}
         index.by_key[group] = {v.key: v for v in index.values[group]}

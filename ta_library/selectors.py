@@ -140,9 +140,9 @@ def match_labels(index: CatalogueIndex, match: Match | None) -> list[str]:
     if match.general:
         return [_("Relevant to every case")]
     if match.country:
-        value = index.by_key["country"].get(match.country)
+        value = index.facet_value("country", match.country)
         return [value.label if value else match.country]
-    return [index.by_key[dimension][term].label for dimension, term in match.claim]
+    return [index.facet_value(dimension, term).label for dimension, term in match.claim]
 
 
 # --- Library pages -------------------------------------------------------------------------

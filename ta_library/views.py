@@ -149,7 +149,7 @@ def resource_detail(request, pk: int):
     ):
         tags.extend((f"{library_url}?{param}={t.slug}", t.name) for t in terms)
     if resource.resource_type.country_specific:
-        names = {v.key: v.label for v in index.values["country"]}
+        names = {v.key: v.label for v in index.facet_values("country")}
         tags.extend(
             (f"{library_url}?country={code.lower()}", names.get(code, code))
             for code in resource.countries

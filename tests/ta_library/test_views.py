@@ -324,3 +324,13 @@ def test_my_account_links_to_the_case_library(attorney_client, case):
     html = attorney_client.get(reverse("accounts:my_account")).content.decode()
     assert reverse("ta_library:case_library", args=[case.number]) in html
     assert "View TA Library for this case" in html
+
+
+def test_country_names_follow_the_readers_language(client_for, settings):
+    ResourceFactory(resource_type=country_conditions_type(), countries=["MX"])
+    english = client_for("attorney").get(reverse("ta_library:browse"))
+    assert ">Mexico <" in english.content.decode()
+    spanish_client = client_for("attorney")
+    spanish_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+    spanish = spanish_client.get(reverse("ta_library:browse"))
+    assert ">México <" in spanish.content.decode()
