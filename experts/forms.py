@@ -15,6 +15,9 @@ from experts.models import LANGUAGE_CHOICES, Availability, ExpertType, FeeTerms
 from experts.services import ListingDetails, ReviewDecision
 from taxonomy.models import PersecutionType
 
+TYPE_ORDER = list(ExpertType.values)
+LANGUAGE_ORDER = [code for code, _label in LANGUAGE_CHOICES]
+STATE_ORDER = [code for code, _name in US_STATE_CHOICES]
 MAX_OTHER_TOPICS = 10
 MAX_OTHER_TOPIC_LENGTH = 100
 # A phone number: digits with the usual separators, 7 to 15 digits, optional extension.
@@ -222,18 +225,20 @@ class ListingForm(forms.Form):
         return data
 
     def details(self) -> ListingDetails:
+        """The answers as the service's input, multi-valued answers in a stable order (so an
+        unchanged save does not log a change)."""
         data = self.cleaned_data
         return ListingDetails(
             display_name=data["display_name"].strip(),
             credentials=data["credentials"].strip(),
             affiliation=data["affiliation"].strip(),
-            expert_types=data["expert_types"],
-            countries=data["countries"],
+            expert_types=sorted(set(data["expert_types"]), key=TYPE_ORDER.index),
+            countries=sorted(set(data["countries"])),
             topics=list(data["topics"]),
             other_topics=data["other_topics"],
-            languages=data["languages"],
+            languages=sorted(set(data["languages"]), key=LANGUAGE_ORDER.index),
             works_remotely=data["works_remotely"],
-            in_person_states=data["in_person_states"],
+            in_person_states=sorted(set(data["in_person_states"]), key=STATE_ORDER.index),
             detention_visits=data["detention_visits"],
             fee_terms=data["fee_terms"],
             fee_details=data["fee_details"].strip(),

@@ -7,6 +7,8 @@ import re
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from experts.links import expert_search_url
 from experts.models import Availability, ExpertType, ListingStatus
@@ -275,3 +277,27 @@ def test_an_edit_shows_in_the_search_at_once(client_for, catalogue, taxonomy_ter
     )
     availability_lapse_stale()
     assert "Ana GT DV" not in _names(client.get(accepting))
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    params=st.lists(
+        st.tuples(
+            st.sampled_from(
+                ["type", "country", "topic", "fee", "language", "accepting", "clinic", "page", "x"]
+            ),
+            st.text(max_size=40),
+        ),
+        max_size=12,
+    )
+)
+def test_any_query_string_gets_a_page_never_a_500(client_for, catalogue, params):
+    """SECURITY S15: property test over the search's query string."""
+    from urllib.parse import urlencode
+
+    response = client_for("attorney").get(f"{reverse('experts:search')}?{urlencode(params)}")
+    assert response.status_code == 200

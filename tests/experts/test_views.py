@@ -187,3 +187,19 @@ def test_staff_without_two_factor_are_sent_to_set_it_up(make_user):
     response = client.get(reverse("experts:staff_queue"))
     assert response.status_code == 302
     assert response["Location"] == reverse("mfa_activate_totp")
+
+
+def test_saving_the_form_unchanged_logs_nothing(client_for, users, listing_data):
+    client = client_for("expert")
+    client.post(reverse("experts:listing_edit"), listing_data(languages=["es", "en"]))
+    listing = Listing.objects.get(owner=users["expert"])
+    assert listing.languages == ["en", "es"]
+    events = listing.events.count()
+    # The same answers in another order are the same answers.
+    response = client.post(
+        reverse("experts:listing_edit"),
+        listing_data(languages=["en", "es"], countries=["HN", "GT"]),
+        follow=True,
+    )
+    assert b"Nothing was changed." in response.content
+    assert listing.events.count() == events
