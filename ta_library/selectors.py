@@ -290,7 +290,9 @@ class _Positions(Sequence):
 
 
 def clean_query(params) -> str:
-    return " ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH]
+    """The keyword text: control characters (NUL included) dropped, spaces collapsed, cut."""
+    text = "".join(ch if ch.isprintable() else " " for ch in params.get("q", "")[:2000])
+    return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
 
 # -- The search contract (search app): keyword_match, snippets_for. Only called here. --

@@ -163,6 +163,22 @@ def test_malformed_filters_are_ignored(attorney_client, case, query):
     assert response.context["library"].total == 1
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "q=%00",
+        "q=a%00b",
+        "q=%01%02%7F",
+        "q=%E2%80%AE%EF%BF%BF",
+        "q=%ZZ",
+        "q=' OR 1=1 --",
+        "q=:*&|!",
+    ],
+)
+def test_hostile_keyword_text_never_breaks_the_page(attorney_client, case, query):
+    assert _library(attorney_client, case, query).status_code == 200
+
+
 def test_a_long_keyword_query_is_cut_not_refused(attorney_client, case):
     response = _library(attorney_client, case, "q=" + "persecution%20" * 250)
     assert response.status_code == 200
