@@ -149,3 +149,15 @@ def test_admin_login_hands_over_to_allauth():
     response = Client().get(reverse("admin:login"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_sign_in_switches_to_the_persons_preferred_language():
+    from tests.factories import ProSeFactory
+
+    registrant = ProSeFactory(preferred_language="es")
+    client = Client()
+    response = _login(client, registrant.email, PASSWORD)
+    assert response.cookies["django_language"].value == "es"
+    page = client.get(reverse("accounts:my_account")).content.decode()
+    assert "Mi cuenta" in page
+    assert "Ayuda de CGRS" in page

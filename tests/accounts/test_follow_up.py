@@ -95,9 +95,11 @@ def test_registrant_sees_their_status_on_my_account(client_for, users):
 
 
 def test_pro_se_users_never_see_the_library_or_expert_links(client_for, users):
-    page = client_for("pro_se").get(reverse("accounts:my_account")).content.decode()
-    assert "/library/" not in page
-    assert "/experts/" not in page.replace("/experts/vetting-protocol/", "")
+    client = client_for("pro_se")
+    page = client.get(reverse("accounts:my_account")).content.decode()
+    for name in ["ta_library:browse", "experts:search"]:
+        assert f'href="{reverse(name)}"' not in page, name
+        assert client.get(reverse(name)).status_code == 403, name
 
 
 def test_staff_email_is_sent_once(django_capture_on_commit_callbacks):
