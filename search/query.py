@@ -204,6 +204,8 @@ def tsquery_sql(
                 # complete: no tsquery syntax can get through.
                 params.extend([word, f"'{word}':*"])
                 for completion in parsed.completions:
+                    if completion == word:
+                        continue  # the word itself is already there
                     alternatives.append(f"plainto_tsquery('{CONFIG}', %s)")
                     params.append(completion)
                 terms.append("(" + " || ".join(alternatives) + ")")

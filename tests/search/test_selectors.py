@@ -217,3 +217,25 @@ def test_ranking_puts_title_matches_first(library, make_resource, index):
     index(body_only)
     ranked = keyword_match("Honduras").ranked_ids
     assert ranked.index(library["honduras"].pk) < ranked.index(body_only.pk)
+
+
+def test_many_matches_rank_title_and_summary_hits_first_then_newest(
+    library, make_resource, index, monkeypatch
+):
+    import search.selectors
+
+    older_title_hit = make_resource("Nexus primer", "Basics.", days=1)
+    newest_body_only = make_resource("Unrelated", "Other.", days=90)
+    newer_title_hit = make_resource("Nexus and gangs", "Gangs.", days=60)
+    index(older_title_hit, newest_body_only, newer_title_hit)
+    newest_body_only.summary = "Other."
+    # Only the body mentions nexus: give it a file.
+    from django.core.files.base import ContentFile
+
+    from tests.search.documents import pdf_with_pages
+
+    newest_body_only.file.save("b.pdf", ContentFile(pdf_with_pages(["A long nexus analysis."])))
+    index(newest_body_only)
+    monkeypatch.setattr(search.selectors, "FULL_RANK_LIMIT", 2)
+    ranked = keyword_match("nexus").ranked_ids
+    assert ranked == [newer_title_hit.pk, older_title_hit.pk, newest_body_only.pk]
