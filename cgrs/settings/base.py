@@ -130,6 +130,8 @@ CELERY_BEAT_SCHEDULE = {
     "relay-outbox": {"task": "cgrs.tasks.relay_outbox", "schedule": 30.0},
     # Lapse stale "accepting new cases" flags and send reminders (idempotent, so hourly).
     "experts-availability-sweep": {"task": "experts.tasks.availability_sweep", "schedule": 3600.0},
+    # Rebuild the search spelling vocabulary when the index changed (skips otherwise).
+    "search-refresh-vocabulary": {"task": "search.tasks.refresh_vocabulary", "schedule": 3600.0},
 }
 
 # --- Accounts ---
