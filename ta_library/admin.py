@@ -7,6 +7,7 @@ import uuid
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
+from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -155,6 +156,11 @@ class ResourceAdmin(admin.ModelAdmin):
         ),
         (_("Publication"), {"fields": ["is_published", "first_published_at", "preview_link"]}),
     ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.URLField):
+            kwargs["assume_scheme"] = "https"  # links typed without a scheme are https
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     @admin.display(description=_("Preview"))
     def preview_link(self, obj):
