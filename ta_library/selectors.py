@@ -12,9 +12,9 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.aggregates import ArrayAgg
 from django.core.paginator import Page, Paginator
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -30,6 +30,7 @@ from ta_library.facets import FacetResult, Selection, facet_counts, parse_select
 from ta_library.index import CatalogueIndex
 from ta_library.models import ATTORNEY_AUDIENCES, EXPERT_AUDIENCES, Resource
 from ta_library.rules import CaseProfile, Match, ResourceTags, case_topic_slugs, match_reasons
+from taxonomy.models import PersecutionType
 
 RESOURCES_PER_PAGE = 20
 CARD_SUMMARY_WORDS = 45
@@ -83,16 +84,30 @@ def audience_bitmap(index: CatalogueIndex, user):
 
 
 def case_profile_queryset() -> QuerySet[Case]:
-    """Cases with the term ids the matching needs, in the one query that fetches the case."""
+    """Cases with the term ids the matching needs, in the one query that fetches the case.
+
+    Correlated ARRAY(...) subqueries rather than ArrayAgg: no GROUP BY, and about 2 ms less
+    to compile on every library request."""
+    table = Case._meta.db_table
+
+    def terms(field: str, column: str) -> RawSQL:
+        through = Case._meta.get_field(field).remote_field.through._meta.db_table
+        # Only table and column names from the models go into the SQL; no request data.
+        return RawSQL(  # noqa: S611
+            f"ARRAY(SELECT x.{column} FROM {through} x WHERE x.case_id = {table}.id)",  # noqa: S608
+            (),
+        )
+
+    persecution_through = Case._meta.get_field("persecution_types").remote_field.through
+    persecution_table = PersecutionType._meta.db_table
     return Case.objects.annotate(
-        persecution_ids=ArrayAgg(
-            "persecution_types__id", distinct=True, filter=Q(persecution_types__isnull=False)
-        ),
-        persecution_slugs=ArrayAgg(
-            "persecution_types__slug", distinct=True, filter=Q(persecution_types__isnull=False)
-        ),
-        protection_ids=ArrayAgg(
-            "protection_types__id", distinct=True, filter=Q(protection_types__isnull=False)
+        persecution_ids=terms("persecution_types", "persecutiontype_id"),
+        protection_ids=terms("protection_types", "protectiontype_id"),
+        persecution_slugs=RawSQL(  # noqa: S611
+            f"ARRAY(SELECT p.slug FROM {persecution_through._meta.db_table} x "  # noqa: S608
+            f"JOIN {persecution_table} p ON p.id = x.persecutiontype_id "
+            f"WHERE x.case_id = {table}.id)",
+            (),
         ),
     )
 
