@@ -125,7 +125,10 @@ def test_a_forged_or_tampered_link_does_nothing():
     listing = ListingFactory()
     token = reconfirm_token(listing)
     other = ListingFactory()
-    tampered = token.replace(str(listing.pk), str(other.pk))
+    # Another listing's payload under this token's timestamp and signature.
+    other_payload = reconfirm_token(other).rsplit(":", 2)[0]
+    tampered = ":".join([other_payload, *token.rsplit(":", 2)[1:]])
+    assert tampered != token
     for bad in ("nonsense", tampered, token[:-2] + "xx"):
         assert Client().post(reverse("experts:reconfirm", args=[bad])).status_code == 404
 
