@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from importlib import import_module
 
 from django.apps import apps
@@ -22,6 +23,7 @@ class Section:
     order: int = 50
 
 
+@cache  # the apps and their modules are fixed once Django has started
 def _all_sections() -> list[Section]:
     sections: list[Section] = []
     for config in apps.get_app_configs():

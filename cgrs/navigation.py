@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from importlib import import_module
 
 from django.apps import apps
@@ -18,6 +19,7 @@ class NavLink:
     order: int = 50
 
 
+@cache  # the apps and their modules are fixed once Django has started
 def _all_links() -> list[NavLink]:
     links: list[NavLink] = []
     for config in apps.get_app_configs():
