@@ -11,15 +11,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts.models import ProSeFollowUp
+from cgrs.tasks import EMAIL_TASK_OPTIONS
 
 
 @shared_task(
     name="accounts.tasks.notify_staff_of_pro_se_registration",
-    acks_late=True,
-    time_limit=60,
-    autoretry_for=(OSError,),
-    retry_backoff=True,
-    max_retries=5,
+    **EMAIL_TASK_OPTIONS,
 )
 def notify_staff_of_pro_se_registration(follow_up_id: int) -> bool:
     """Tell staff a pro se registration is waiting. Sent once per follow-up item; the email

@@ -14,6 +14,17 @@ from cgrs.models import OutboxMessage
 
 logger = logging.getLogger(__name__)
 
+# How every task that sends an email behaves: acknowledged only when done (a worker killed
+# mid-send reruns it), a minute at most, and a few retries with backoff when the mail server
+# does not answer. The tasks themselves are idempotent, so a rerun sends nothing twice.
+EMAIL_TASK_OPTIONS = {
+    "acks_late": True,
+    "time_limit": 60,
+    "autoretry_for": (OSError,),
+    "retry_backoff": True,
+    "max_retries": 5,
+}
+
 
 def enqueue(task, *ids: int) -> None:
     """Run `task(*ids)` once the current transaction commits; nothing if it rolls back.

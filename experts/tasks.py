@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from cgrs.tasks import enqueue
+from cgrs.tasks import EMAIL_TASK_OPTIONS, enqueue
 from experts import services
 
 
@@ -15,11 +15,7 @@ def enqueue_status_email(event) -> None:
 
 @shared_task(
     name="experts.tasks.send_listing_status_email",
-    acks_late=True,
-    time_limit=60,
-    autoretry_for=(OSError,),
-    retry_backoff=True,
-    max_retries=5,
+    **EMAIL_TASK_OPTIONS,
 )
 def send_listing_status_email(event_id: int) -> bool:
     return services.listing_status_email_send(event_id)
@@ -27,11 +23,7 @@ def send_listing_status_email(event_id: int) -> bool:
 
 @shared_task(
     name="experts.tasks.send_availability_reminder",
-    acks_late=True,
-    time_limit=60,
-    autoretry_for=(OSError,),
-    retry_backoff=True,
-    max_retries=5,
+    **EMAIL_TASK_OPTIONS,
 )
 def send_availability_reminder(listing_id: int) -> bool:
     return services.availability_reminder_send(listing_id)
