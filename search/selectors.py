@@ -8,15 +8,16 @@ for why ranking and highlighting are done the way they are.
 
 from __future__ import annotations
 
+import functools
 import html
+import itertools
 import os
 import threading
-from array import array
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db import connection
-from pyroaring import BitMap
+from pyroaring import BitMap, FrozenBitMap
 
 from search.query import (
     ParsedQuery,
@@ -40,15 +41,45 @@ PREFIX_COMPLETIONS = 12
 class KeywordMatch:
     """What a keyword search found, for the library to intersect with its filters.
 
-    `ranked_ids`: every matching resource id, best first. `corrected`: the query as it was
+    `ids`: every matching resource id, as a bitmap (what the library intersects with its
+    own bitmaps of ids). The ranking is either `ranked` (every match best first, when few
+    matched and all were ranked on the full vector) or `tiers` (disjoint bitmaps of ids,
+    better tier first: title/summary matches, then the rest; newest first within a tier),
+    so a large result is never put in order beyond the page shown. `ranked_ids` is the
+    whole ranking as a list (computed on first use). `corrected`: the query as it was
     searched after spelling correction, or "" when nothing was corrected. `tsquery` is the
     query PostgreSQL searched (its own canonical text), which `snippets_for` highlights.
     """
 
     query: str
-    ranked_ids: list[int] = field(default_factory=list)
     corrected: str = ""
     tsquery: str = ""
+    ranked: tuple[int, ...] | None = ()
+    tiers: tuple[FrozenBitMap, ...] = ()
+    version: str = ""  # of the index the match was read from (for the date order)
+
+    @functools.cached_property
+    def ids(self) -> FrozenBitMap:
+        if self.ranked is not None:
+            return FrozenBitMap(self.ranked)
+        return FrozenBitMap(BitMap.union(BitMap(), *self.tiers))
+
+    def __len__(self) -> int:
+        return len(self.ranked) if self.ranked is not None else sum(map(len, self.tiers))
+
+    @functools.cached_property
+    def ranked_ids(self) -> list[int]:
+        """Every matching id, best first (the tiers put in date order: this costs what
+        ordering the whole result costs; the library orders only its page)."""
+        if self.ranked is not None:
+            return list(self.ranked)
+        return _DATE_ORDER.rank(self.version, self.tiers)
+
+    def first(self, count: int) -> list[int]:
+        """The best `count` ids (what a first page shows), without ordering the rest."""
+        if self.ranked is not None:
+            return list(self.ranked[:count])
+        return _DATE_ORDER.first(self.version, self.tiers, count)
 
 
 def _lexicon(parsed: ParsedQuery, *, correct: bool) -> tuple[dict, list[str], SynonymIndex, str]:
@@ -164,20 +195,24 @@ def keyword_match(query: str, *, correct: bool = True) -> KeywordMatch | None:
         with connection.cursor() as cursor:
             cursor.execute(sql, [*params, *ranking_params])
             tsquery, total, ids, head_ids = cursor.fetchone()
-        ids = ids or []
         if total > FULL_RANK_LIMIT:
-            ids = _DATE_ORDER.rank(version, ids, head_ids or [])
-        cached = (tsquery or "", array("q", ids))
+            # Title/summary matches first, then the rest; each newest first (by whoever
+            # shows them: see KeywordMatch.tiers).
+            everything = BitMap(ids)
+            head = FrozenBitMap(BitMap(head_ids or ()) & everything)
+            cached = (tsquery or "", None, (head, FrozenBitMap(everything - head)))
+        else:
+            cached = (tsquery or "", tuple(ids or ()), ())
         _RESULTS.put(key, cached)
-    match.tsquery = cached[0]
-    match.ranked_ids = cached[1].tolist()
+    match.tsquery, match.ranked, match.tiers = cached
+    match.version = version
     return match
 
 
 class _DateOrder:
     """Every indexed resource's place in date order (newest first), per process, rebuilt
-    when the index version changes. Ordering 100,000 matches by date in SQL was a 60 ms
-    sort on this machine; with the places at hand it is two bitmap passes."""
+    when the index version changes: what `KeywordMatch.ranked_ids` and `first` order tiers
+    by (the library orders them by its own catalogue order)."""
 
     def __init__(self):
         self.version: str | None = None
@@ -196,22 +231,38 @@ class _DateOrder:
         self.place = {resource_id: place for place, resource_id in enumerate(ids)}
         self.version = version
 
-    def rank(self, version: str, ids: list[int], first: list[int]) -> list[int]:
-        """`ids` newest first, those also in `first` (title/summary hits) ahead."""
+    def _current(self, version: str) -> tuple[dict, list]:
         with self.lock:
             if version != self.version:
                 self._load(version)
-            place, order = self.place, self.ids
-        try:
-            places = BitMap(map(place.__getitem__, ids))
-            ahead = BitMap(map(place.__getitem__, first)) & places
-        except KeyError:  # indexed since the places were read: read them again
-            with self.lock:
+            return self.place, self.ids
+
+    def rank(self, version: str, tiers) -> list[int]:
+        """The tiers one after the other, each newest first."""
+        place, order = self._current(version)
+        if any(i not in place for tier in tiers for i in tier):
+            with self.lock:  # indexed since the places were read: read them again
                 self._load(version)
                 place, order = self.place, self.ids
-            places = BitMap(place[i] for i in ids if i in place)
-            ahead = BitMap(place[i] for i in first if i in place) & places
-        return list(map(order.__getitem__, ahead)) + list(map(order.__getitem__, places - ahead))
+        out: list[int] = []
+        for tier in tiers:
+            places = BitMap(place[i] for i in tier if i in place)
+            out.extend(map(order.__getitem__, places))
+        return out
+
+    def first(self, version: str, tiers, count: int) -> list[int]:
+        """The first `count` of `rank`, walking only as much of the date order as needed."""
+        place, order = self._current(version)
+        out: list[int] = []
+        for tier in tiers:
+            wanted = count - len(out)
+            if wanted <= 0:
+                break
+            if len(tier) * 20 < len(order):  # sparse: sort the tier by place
+                out.extend(sorted((i for i in tier if i in place), key=place.__getitem__)[:wanted])
+            else:  # dense: walk the date order until enough are found
+                out.extend(itertools.islice(filter(tier.__contains__, order), wanted))
+        return out
 
 
 _DATE_ORDER = _DateOrder()

@@ -32,6 +32,19 @@ def resource_content_changed(*, resource_id: int) -> None:
     enqueue(tasks.index_resource, resource_id)
 
 
+def resources_deleted() -> None:
+    """The library calls this after deleting resources (inside the transaction that deleted
+    them; their index rows went with them, by cascade): the index changed, so ranked results
+    cached under the old version, which may hold the deleted ids, are not served again."""
+    index_changed()
+
+
+def index_changed() -> None:
+    """Bump the index version (`IndexState.index_changed_at`, which the result cache and
+    the vocabulary refresh compare)."""
+    IndexState.objects.update_or_create(pk=1, defaults={"index_changed_at": timezone.now()})
+
+
 def _read_file(resource) -> bytes:
     with resource.file.open("rb") as handle:
         return handle.read()
@@ -88,7 +101,7 @@ def resource_index(*, resource_id: int, force: bool = False) -> Extraction | Non
         if resource.is_published:
             text = f"{resource.title} {resource.summary} {body[:MAX_BODY_CHARACTERS]}"
             vocabulary_add(vocabulary_words(text))
-        IndexState.objects.update_or_create(pk=1, defaults={"index_changed_at": timezone.now()})
+        index_changed()
     return extraction
 
 

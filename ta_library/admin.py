@@ -180,8 +180,7 @@ class ResourceAdmin(admin.ModelAdmin):
         services.resource_delete(resource=obj)
 
     def delete_queryset(self, request, queryset):
-        for resource in queryset:
-            services.resource_delete(resource=resource)
+        services.resources_delete(resources=queryset)
 
     @admin.action(description=_("Publish selected resources"))
     def publish(self, request, queryset):

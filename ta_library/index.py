@@ -1,17 +1,18 @@
 """The catalogue as per-process bitmaps: what every library page filters, counts and pages.
 
-Each published resource gets a *position*: its place in "newest first" order (published_on
-descending, then id descending). Every facet value, audience and flag is a
-`pyroaring.BitMap` of positions, so
+Every facet value, audience and flag is a `pyroaring.BitMap` of resource ids (the ids
+keyword search returns, so a search result is intersected as it comes, with no mapping), so
 
 - a filter is unions (OR within a group) and intersections (AND across groups),
 - a facet count is one `intersection_cardinality`,
-- "newest first" is ascending position order, and a page is a slice of the result bitmap,
+- "newest first" (published_on descending, then id descending) is the precomputed order
+  `ids`, cut into blocks of BLOCK ids: a page of any result bitmap is found by counting the
+  result in each block (one C call per block) and ordering only the block(s) the page is in,
 
 and then a single query fetches the page's 20 rows (see PERFORMANCE.md). The bitmaps are
 rebuilt when the catalogue version (one row, bumped by every write service in
 ta_library.services) differs from the one they were built at; reading it is the one query
-each request pays for the index.
+each request pays for the index (the case library reads it with the case).
 """
 
 from __future__ import annotations
@@ -56,6 +57,10 @@ M2M_FIELDS = {
 }
 # How many case profiles' curated bitmaps each process remembers.
 CURATED_CACHE_SIZE = 512
+# Resources per block of the newest-first order (see CatalogueIndex.in_order).
+BLOCK = 1024
+# Results up to this size are put in order by looking up each id's place.
+SMALL_RESULT = 256
 
 
 @dataclass
@@ -82,17 +87,19 @@ class FacetValue:
 @dataclass
 class CatalogueIndex:
     version: int
-    ids: array = field(default_factory=lambda: array("q"))  # position -> resource id
-    position_of: dict[int, int] = field(default_factory=dict)  # resource id -> position
+    ids: array = field(default_factory=lambda: array("q"))  # newest first
+    position_of: dict[int, int] = field(default_factory=dict)  # resource id -> place in ids
+    # The ids of each BLOCK places of `ids`, in order.
+    blocks: list[FrozenBitMap] = field(default_factory=list)
     everything: FrozenBitMap = field(default_factory=FrozenBitMap)
     attorney_audience: FrozenBitMap = field(default_factory=FrozenBitMap)
     expert_audience: FrozenBitMap = field(default_factory=FrozenBitMap)
     cgrs: FrozenBitMap = field(default_factory=FrozenBitMap)
     general: FrozenBitMap = field(default_factory=FrozenBitMap)
     country_specific: FrozenBitMap = field(default_factory=FrozenBitMap)
-    # group -> key -> positions; country bitmaps hold country-specific material only.
+    # group -> key -> resource ids; country bitmaps hold country-specific material only.
     bitmaps: dict[str, dict] = field(default_factory=dict)
-    # dimension -> positions of resources with no tag on it (for the matching rule).
+    # dimension -> ids of resources with no tag on it (for the matching rule).
     untagged: dict[str, FrozenBitMap] = field(default_factory=dict)
     values: dict[str, list[FacetValue]] = field(default_factory=dict)
     by_slug: dict[str, dict[str, FacetValue]] = field(default_factory=dict)
@@ -135,14 +142,34 @@ class CatalogueIndex:
     def bitmap(self, group: str, key) -> FrozenBitMap:
         return self.bitmaps[group].get(key, EMPTY)
 
-    def positions_of_ids(self, resource_ids) -> list[int]:
-        """Positions of those ids that are in the catalogue, in the order given."""
-        position_of = self.position_of
-        return [position_of[i] for i in resource_ids if i in position_of]
-
-    def ids_at(self, positions) -> list[int]:
+    def in_order(self, bitmap, start: int = 0, stop: int | None = None) -> list[int]:
+        """The ids of `bitmap` (published resources) from `start` to `stop` in newest-first
+        order, without putting the whole bitmap in order: small results are sorted by place;
+        otherwise each block's share of the result is counted and only the blocks the slice
+        falls in are walked."""
+        total = len(bitmap)
+        stop = total if stop is None else min(stop, total)
+        if start >= stop:
+            return []
+        if total <= SMALL_RESULT:
+            return sorted(bitmap, key=self.position_of.__getitem__)[start:stop]
+        out: list[int] = []
+        seen = 0
         ids = self.ids
-        return [ids[p] for p in positions]
+        for number, block in enumerate(self.blocks):
+            count = bitmap.intersection_cardinality(block)
+            if seen + count <= start:
+                seen += count
+                continue
+            if count:
+                shared = bitmap & block
+                begin = number * BLOCK
+                hits = [i for i in ids[begin : begin + BLOCK] if i in shared]
+                out.extend(hits[max(0, start - seen) : stop - seen])
+            seen += count
+            if seen >= stop:
+                break
+        return out
 
     def curated(self, profile: CaseProfile) -> FrozenBitMap:
         """Every resource `ta_library.rules.match_reasons` puts in a case with this profile,
@@ -181,9 +208,10 @@ def current_version(using: str = "default") -> int:
 def build_index(version: int, using: str = "default") -> CatalogueIndex:
     """Read the published catalogue into bitmaps (10 queries, whatever its size).
 
-    One sorted scan of the published resources gives the positions and the per-resource
-    flags; each tag table comes back as one array of resource ids per term, mapped to
-    positions here (no ORM objects, no per-row bitmap inserts: ~0.5 s at 100k)."""
+    One sorted scan of the published resources gives the newest-first order and the
+    per-resource flags; each tag table comes back as one array of resource ids per term,
+    which is its bitmap (restricted to the published ones) as it is: no ORM objects, no
+    per-row bitmap inserts."""
     index = CatalogueIndex(version=version)
     terms = {
         group: list(model.objects.using(using).order_by("position", "name"))
@@ -203,23 +231,21 @@ def build_index(version: int, using: str = "default") -> CatalogueIndex:
             f"countries FROM {Resource._meta.db_table} WHERE is_published "
             "ORDER BY published_on DESC, id DESC"
         )
-        for position, (rid, type_id, by_cgrs, every_case, audience, codes) in enumerate(
-            cursor.fetchall()
-        ):
+        for rid, type_id, by_cgrs, every_case, audience, codes in cursor.fetchall():
             ids.append(rid)
             if audience in attorney_audiences:
-                attorneys.append(position)
+                attorneys.append(rid)
             if audience in expert_audiences:
-                experts.append(position)
+                experts.append(rid)
             if by_cgrs:
-                cgrs.append(position)
+                cgrs.append(rid)
             if every_case:
-                general.append(position)
-            by_type.setdefault(type_id, []).append(position)
+                general.append(rid)
+            by_type.setdefault(type_id, []).append(rid)
             if type_id in country_specific_types:
-                specific.append(position)
+                specific.append(rid)
                 for code in codes or ():
-                    by_country.setdefault(code, []).append(position)
+                    by_country.setdefault(code, []).append(rid)
         for group, field_name in M2M_FIELDS.items():
             through = getattr(Resource, field_name).through._meta.db_table
             column = f"{TERM_MODELS[group]._meta.model_name}_id"
@@ -228,8 +254,9 @@ def build_index(version: int, using: str = "default") -> CatalogueIndex:
             )
             m2m[group] = cursor.fetchall()
     index.ids = array("q", ids)
-    position_of = index.position_of = dict(zip(ids, range(len(ids)), strict=True))
-    index.everything = FrozenBitMap(range(len(ids)))
+    index.position_of = dict(zip(ids, range(len(ids)), strict=True))
+    index.blocks = [FrozenBitMap(ids[start : start + BLOCK]) for start in range(0, len(ids), BLOCK)]
+    everything = index.everything = FrozenBitMap(ids)
     index.attorney_audience = FrozenBitMap(attorneys)
     index.expert_audience = FrozenBitMap(experts)
     index.cgrs = FrozenBitMap(cgrs)
@@ -240,16 +267,15 @@ def build_index(version: int, using: str = "default") -> CatalogueIndex:
         "country": {key: FrozenBitMap(p) for key, p in by_country.items()},
     }
     for group, rows in m2m.items():
-        get = position_of.get
         bitmaps = {}
         for key, resource_ids in rows:
-            # Unpublished resources have no position; None is dropped.
-            bitmap = FrozenBitMap(p for p in map(get, resource_ids) if p is not None)
+            # Unpublished resources are not in the catalogue.
+            bitmap = FrozenBitMap(BitMap(resource_ids) & everything)
             if bitmap:
                 bitmaps[key] = bitmap
         index.bitmaps[group] = bitmaps
         tagged = BitMap.union(BitMap(), *bitmaps.values())
-        index.untagged[group] = FrozenBitMap(index.everything - tagged)
+        index.untagged[group] = FrozenBitMap(everything - tagged)
     for group in TERM_MODELS:
         index.values[group] = [FacetValue(t.id, t.slug, t.name) for t in terms[group]]
     # Countries: those some country-specific resource covers. Their names depend on the
@@ -269,10 +295,13 @@ _lock = threading.Lock()
 _indexes: dict[str, CatalogueIndex] = {}
 
 
-def catalogue_index(using: str = "default") -> CatalogueIndex:
-    """The current index of this process: one query to check the version; a rebuild only
-    after a write somewhere changed the catalogue."""
-    version = current_version(using)
+def catalogue_index(using: str = "default", *, version: int | None = None) -> CatalogueIndex:
+    """The current index of this process: one query to check the version (none when the
+    caller read `version` already, e.g. with the case: see
+    ta_library.selectors.case_profile_queryset); a rebuild only after a write somewhere
+    changed the catalogue."""
+    if version is None:
+        version = current_version(using)
     # Keyed by database name too, so the bench's scratch database never shares an index.
     key = f"{using}:{connections[using].settings_dict['NAME']}"
     index = _indexes.get(key)

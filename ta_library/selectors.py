@@ -129,21 +129,21 @@ def case_profile(case: Case, index: CatalogueIndex) -> CaseProfile:
     )
 
 
-def _match_tags(index: CatalogueIndex, position: int, profile: CaseProfile) -> ResourceTags:
+def _match_tags(index: CatalogueIndex, rid: int, profile: CaseProfile) -> ResourceTags:
     """The resource's tags as far as the rule can tell them apart for this case, from the
     bitmaps: the case's own terms it carries, or OTHER_TERM for "tagged, but not with any
     of the case's terms"."""
     dimensions = {}
     for dimension in ("persecution", "protection", "stage", "topic"):
-        shared = {t for t in getattr(profile, dimension) if position in index.bitmap(dimension, t)}
-        if not shared and position not in index.untagged[dimension]:
+        shared = {t for t in getattr(profile, dimension) if rid in index.bitmap(dimension, t)}
+        if not shared and rid not in index.untagged[dimension]:
             shared = {OTHER_TERM}
         dimensions[dimension] = frozenset(shared)
     country = index.bitmaps["country"].get(profile.country)
     return ResourceTags(
-        country_specific=position in index.country_specific,
-        relevant_to_every_case=position in index.general,
-        countries=frozenset({profile.country}) if country and position in country else frozenset(),
+        country_specific=rid in index.country_specific,
+        relevant_to_every_case=rid in index.general,
+        countries=frozenset({profile.country}) if country and rid in country else frozenset(),
         **dimensions,
     )
 
@@ -285,23 +285,44 @@ class LibraryPage:
         return page_window(self.page)
 
 
-class _Positions(Sequence):
-    """The result as the paginator sees it: ascending positions of a bitmap (newest first)
-    or a ranked list, sliced without materializing the whole result."""
+class _Ordered(Sequence):
+    """The result as the paginator sees it: a bitmap of ids in newest-first order, or in
+    keyword rank (search's explicit ranking, or its tiers each newest first), sliced
+    without putting the whole result in order (see CatalogueIndex.in_order)."""
 
-    def __init__(self, bitmap, ranked: list[int] | None = None):
+    def __init__(self, index: CatalogueIndex, bitmap, match=None):
+        self.index = index
         self.bitmap = bitmap
-        self.ranked = ranked
+        self.ranked: list[int] | None = None
+        self.tiers: list | None = None
+        if match is not None:
+            if match.ranked is not None:  # a few hundred at most
+                self.ranked = [i for i in dict.fromkeys(match.ranked) if i in bitmap]
+            else:
+                self.tiers = [tier & bitmap for tier in match.tiers]
 
     def __len__(self) -> int:
         return len(self.ranked) if self.ranked is not None else len(self.bitmap)
 
     def __getitem__(self, item):
+        if not isinstance(item, slice):
+            found = self[item : item + 1] if item >= 0 else self[len(self) + item :][:1]
+            if not found:
+                raise IndexError(item)
+            return found[0]
         if self.ranked is not None:
             return self.ranked[item]
-        if isinstance(item, slice):
-            return list(self.bitmap[item])
-        return self.bitmap[item]
+        start, stop, _step = item.indices(len(self))
+        if self.tiers is None:
+            return self.index.in_order(self.bitmap, start, stop)
+        out: list[int] = []
+        offset = 0
+        for tier in self.tiers:
+            size = len(tier)
+            if start < offset + size and stop > offset:
+                out.extend(self.index.in_order(tier, max(0, start - offset), stop - offset))
+            offset += size
+        return out
 
 
 def clean_query(params) -> str:
@@ -353,29 +374,23 @@ def library_page(
     selection = parse_selection(params, index)
     query = clean_query(params)
     match = _keyword_match(query, exact=params.get("exact") == "1")
-    ranked = None
     if match is not None:
-        keyword_positions = index.positions_of_ids(match.ranked_ids)
-        base = base & type(base)(keyword_positions)
+        base = base & match.ids  # both are bitmaps of resource ids
     facets = facet_counts(index, base, selection)
-    if match is not None:
-        result = facets.result
-        ranked = [p for p in dict.fromkeys(keyword_positions) if p in result]
-    paginator = Paginator(_Positions(facets.result, ranked), RESOURCES_PER_PAGE)
+    paginator = Paginator(_Ordered(index, facets.result, match), RESOURCES_PER_PAGE)
     page = paginator.get_page(params.get("page"))
-    positions = list(page.object_list)
-    ids = index.ids_at(positions)
+    ids = list(page.object_list)
     rows = {r.pk: r for r in Resource.objects.filter(pk__in=ids).only(*CARD_FIELDS)}
     snippets = _snippets(match, ids)
     cards = []
-    for position, rid in zip(positions, ids, strict=True):
+    for rid in ids:
         resource = rows.get(rid)
         if resource is None:  # deleted since the index was built
             continue
         card = Card(resource, index.type_names.get(resource.resource_type_id, ""))
         if profile is not None:
             card.reasons = match_labels(
-                index, match_reasons(_match_tags(index, position, profile), profile)
+                index, match_reasons(_match_tags(index, rid, profile), profile)
             )
         if new_since is not None and resource.first_published_at:
             card.is_new = resource.first_published_at > new_since
@@ -400,8 +415,8 @@ def library_page(
 def news_page(*, index: CatalogueIndex, params) -> Page:
     """TA Program News: CGRS-authored attorney material, newest first, 20 a page."""
     base = index.cgrs & index.attorney_audience
-    page = Paginator(_Positions(base), RESOURCES_PER_PAGE).get_page(params.get("page"))
-    ids = index.ids_at(page.object_list)
+    page = Paginator(_Ordered(index, base), RESOURCES_PER_PAGE).get_page(params.get("page"))
+    ids = list(page.object_list)
     rows = {r.pk: r for r in Resource.objects.filter(pk__in=ids).only(*CARD_FIELDS)}
     page.cards = [
         Card(rows[rid], index.type_names.get(rows[rid].resource_type_id, ""))
@@ -416,17 +431,16 @@ RELATED_COUNT = 4
 
 def related_resources(index: CatalogueIndex, resource: Resource, base) -> list[Resource]:
     """Newest resources of the same type sharing a persecution type or topic (else any tag)."""
-    position = index.position_of.get(resource.pk)
-    if position is None:
+    if resource.pk not in index.everything:
         return []
     shared = index.bitmap("type", resource.resource_type_id) & base
     tags = type(shared)()
     for dimension in ("persecution", "topic"):
         for bitmap in index.bitmaps[dimension].values():
-            if position in bitmap:
+            if resource.pk in bitmap:
                 tags |= bitmap
     candidates = (shared & tags) if tags else shared
-    candidates = candidates - type(candidates)([position])
-    ids = index.ids_at(list(candidates[:RELATED_COUNT]))
+    candidates = candidates - type(candidates)([resource.pk])
+    ids = index.in_order(candidates, 0, RELATED_COUNT)
     rows = {r.pk: r for r in Resource.objects.filter(pk__in=ids).only(*CARD_FIELDS)}
     return [rows[i] for i in ids if i in rows]

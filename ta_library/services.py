@@ -15,7 +15,7 @@ from django.core.files.base import File
 from django.db import connection, transaction
 from django.utils import timezone
 
-from search.services import resource_content_changed
+from search.services import resource_content_changed, resources_deleted
 from ta_library.models import Audience, CatalogueVersion, LibraryVisit, Resource
 from taxonomy.models import PersecutionType, ProceduralStage, ProtectionType, ResourceType, Topic
 
@@ -162,8 +162,21 @@ def resources_set_general(*, resource_ids: Iterable[int], general: bool) -> int:
 
 @transaction.atomic
 def resource_delete(*, resource: Resource) -> None:
-    resource.delete()
+    resources_delete(resources=[resource])
+
+
+@transaction.atomic
+def resources_delete(*, resources: Iterable[Resource]) -> int:
+    """Delete resources (the admin's delete and its bulk delete action): one catalogue
+    version bump and one search index version bump for all of them, so neither the bitmaps
+    nor cached search results keep a deleted id. Returns how many were deleted."""
+    count = 0
+    for resource in resources:
+        resource.delete()
+        count += 1
     catalogue_changed()
+    resources_deleted()
+    return count
 
 
 def visit_record(*, user, case) -> datetime.datetime | None:

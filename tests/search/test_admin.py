@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from search.models import Extraction, ExtractionStatus, SynonymGroup
 from search.services import resource_index
+from ta_library.models import Resource
 from tests.search.documents import encrypted_pdf, pdf_with_pages, pdf_without_text
 
 pytestmark = pytest.mark.django_db
@@ -69,3 +70,39 @@ def test_the_field_acronyms_are_there_and_staff_edit_them(staff_client):
 def test_others_do_not_see_extraction_records(client_for, principal, extracted):
     response = client_for(principal).get(reverse("admin:search_extraction_changelist"))
     assert response.status_code == 302
+
+
+@pytest.mark.parametrize("how", ["delete view", "bulk delete action"])
+def test_deleting_resources_bumps_both_versions_so_no_search_serves_them(
+    staff_client, make_resource, monkeypatch, how
+):
+    from search import selectors as search
+    from search.models import IndexState
+    from ta_library.index import current_version
+
+    monkeypatch.setattr(search._RESULTS, "size", 32)  # the result cache on, whatever the env
+    search._RESULTS.clear()
+    kept = make_resource("Asylum guide one", "Asylum.")
+    gone = [make_resource(f"Asylum guide {n}", "Asylum.") for n in (2, 3)]
+    for resource in (kept, *gone):
+        resource_index(resource_id=resource.pk)
+    assert set(search.keyword_match("asylum").ranked_ids) == {kept.pk, *(r.pk for r in gone)}
+    catalogue, index_state = current_version(), IndexState.objects.get(pk=1).index_changed_at
+    if how == "delete view":
+        for resource in gone:
+            url = reverse("admin:ta_library_resource_delete", args=[resource.pk])
+            assert staff_client.post(url, {"post": "yes"}).status_code == 302
+    else:
+        response = staff_client.post(
+            reverse("admin:ta_library_resource_changelist"),
+            {
+                "action": "delete_selected",
+                "_selected_action": [r.pk for r in gone],
+                "post": "yes",
+            },
+        )
+        assert response.status_code == 302
+    assert not Resource.objects.filter(pk__in=[r.pk for r in gone]).exists()
+    assert current_version() != catalogue
+    assert IndexState.objects.get(pk=1).index_changed_at > index_state
+    assert search.keyword_match("asylum").ranked_ids == [kept.pk]

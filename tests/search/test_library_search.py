@@ -108,3 +108,62 @@ def test_a_search_page_costs_the_same_at_2_and_40_results(attorney_client, make_
     at_two = _page_queries(attorney_client, url)
     index(*[make_resource(f"Asylum claims {n}", "Asylum claims and PSG.") for n in range(38)])
     assert _page_queries(attorney_client, url) == at_two
+
+
+def test_a_large_result_is_paged_in_tier_then_date_order(
+    attorney_client, make_resource, index, monkeypatch
+):
+    """Above FULL_RANK_LIMIT matches, search hands over tiers (title/summary matches, then
+    the rest) and the library orders only the page it shows: every page, filtered or not,
+    is the brute-force order (tier, then newest first, then id), and the same as
+    `ranked_ids` and `first`."""
+    from search import selectors as search
+    from ta_library.services import catalogue_changed
+    from tests.search.documents import pdf_with_pages
+    from tests.ta_library.factories import ResourceTypeFactory
+
+    monkeypatch.setattr(search, "FULL_RANK_LIMIT", 5)
+    rng = random.Random(5)
+    body = pdf_with_pages(["Withholding of removal and the refoulement bar."])
+    other_type = ResourceTypeFactory(slug="sample-brief")
+    head, rest = [], []
+    for n in range(34):
+        days = rng.randrange(40)  # shared dates: the id breaks the tie
+        if n % 3 == 0:
+            resource = make_resource(f"Refoulement guide {n}", "Summary.", days=days)
+            head.append(resource)
+        else:
+            resource = make_resource(f"Guide {n}", "Summary.", file=body, days=days)
+            rest.append(resource)
+        if n % 4 == 0:
+            resource.resource_type = other_type
+            resource.save(update_fields=["resource_type"])
+    make_resource("Unrelated", "Nothing here.", days=3)
+    make_resource("Refoulement draft", "Unpublished.", published=False)
+    index(*Resource.objects.all())
+    catalogue_changed()
+
+    def newest_first(resources):
+        return [r.pk for r in sorted(resources, key=lambda r: (r.published_on, r.pk), reverse=True)]
+
+    expected = newest_first(head) + newest_first(rest)
+    match = search.keyword_match("refoulement")
+    assert match.ranked is None and len(match) == len(expected) + 1  # the draft too
+    assert [i for i in match.ranked_ids if i in set(expected)] == expected
+    assert [i for i in match.first(12) if i in set(expected)] == expected[:11]
+    typed = {r.pk for r in Resource.objects.filter(resource_type=other_type)}
+    url = reverse("ta_library:browse")
+    for query, wanted in (
+        ({}, expected),
+        ({"type": "sample-brief"}, [i for i in expected if i in typed]),
+    ):
+        assert 0 < len(wanted) < 40
+        shown = []
+        for page in (1, 2):
+            params = {"q": "refoulement", "page": page, **query}
+            library = attorney_client.get(url, params).context["library"]
+            assert library.total == len(wanted)
+            shown += [card.resource.pk for card in library.cards]
+            if library.page.number == library.page.paginator.num_pages:
+                break
+        assert shown == wanted, query

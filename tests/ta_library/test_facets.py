@@ -159,7 +159,7 @@ def test_counts_in_a_case_library_match_brute_force(attorney_client, users):
     )
     index = catalogue_index()
     profile = case_profile(case_profile_queryset().get(pk=case.pk), index)
-    curated_ids = set(index.ids_at(index.curated(profile)))
+    curated_ids = set(index.curated(profile))
     resources = _prefetched(
         Resource.objects.published().filter(audience__in=["attorneys", "both"], pk__in=curated_ids)
     )

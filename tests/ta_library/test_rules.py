@@ -195,8 +195,8 @@ def test_bitmaps_apply_the_same_rule_as_match_reasons():
             )
         }
         curated = index.curated(profile)
-        assert set(index.ids_at(curated)) == expected
+        assert set(curated) == expected
         # The cards' reasons come from the same rule, fed from the bitmaps.
-        for position in index.everything:
-            match = match_reasons(_match_tags(index, position, profile), profile)
-            assert (match is not None) == (position in curated)
+        for resource_id in index.everything:
+            match = match_reasons(_match_tags(index, resource_id, profile), profile)
+            assert (match is not None) == (resource_id in curated)
