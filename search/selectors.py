@@ -16,7 +16,10 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
+from django.contrib.postgres.fields import ArrayField
 from django.db import connection
+from django.db.models import QuerySet, TextField
+from django.db.models.expressions import RawSQL
 from pyroaring import BitMap, FrozenBitMap
 
 from search.query import (
@@ -353,54 +356,64 @@ def _highlight(original: str, headline: str) -> str:
     return escaped.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
 
 
+# The best passage of the resource row it is computed for, or its summary: one correlated
+# subquery per shown row (by the passages' btree index on resource_id: the GIN index would
+# list every passage in the library with a common word), as ARRAY[page, text, headline].
+# ts_headline runs on the one chosen passage only (after the LIMIT).
+_SNIPPET_SQL = """
+    coalesce(
+        (SELECT ARRAY[best.page::text, best.text,
+                      ts_headline('english', CASE WHEN best.folded = '' THEN best.text
+                                                  ELSE best.folded END, %s::tsquery, %s)]
+         FROM (SELECT p.page, p.text, p.folded FROM search_passage p
+               WHERE p.resource_id = {table}.id AND p.vector @@ %s::tsquery
+               ORDER BY ts_rank_cd(p.vector, %s::tsquery) DESC, p.position
+               LIMIT 1) best),
+        ARRAY[NULL, {table}.summary,
+              ts_headline('english', CASE WHEN {table}.summary ~ %s
+                                          THEN translate({table}.summary, %s, %s)
+                                          ELSE {table}.summary END, %s::tsquery, %s)]
+    )
+"""
+SNIPPET_FIELD = "search_snippet"
+
+
+def with_snippets(resources: QuerySet, match: KeywordMatch | None) -> QuerySet:
+    """`resources` (a queryset of ta_library resources: the page being shown) with each
+    one's snippet for `match` computed in the same query (read it with `snippet_of`)."""
+    if match is None or not match.tsquery:
+        return resources
+    table = resources.model._meta.db_table
+    tsquery = match.tsquery
+    params = (tsquery, HEADLINE_OPTIONS, tsquery, tsquery)
+    params += (FOLD_PATTERN, FOLD_FROM, FOLD_TO, tsquery, HEADLINE_OPTIONS)
+    # Only the table name goes into the SQL; the query and options are parameters.
+    expression = RawSQL(  # noqa: S611
+        _SNIPPET_SQL.format(table=table),
+        params,
+        output_field=ArrayField(TextField()),
+    )
+    return resources.annotate(**{SNIPPET_FIELD: expression})
+
+
+def snippet_of(resource) -> Snippet | None:
+    """The snippet `with_snippets` computed for this row (None without a keyword match)."""
+    value = getattr(resource, SNIPPET_FIELD, None)
+    if value is None:
+        return None
+    page, text, headline = value
+    return Snippet(html=_highlight(text or "", headline or ""), page=int(page) if page else None)
+
+
 def snippets_for(match: KeywordMatch, resource_ids: list[int]) -> dict[int, Snippet]:
     """The best passage of each of `resource_ids` (the page of results being shown), in a
     constant number of queries (one). A resource whose text did not match (only its title
-    did, or it has no file) gets its highlighted summary."""
+    did, or it has no file) gets its highlighted summary. (The library reads the snippets
+    with its rows instead: `with_snippets`.)"""
+    from ta_library.models import Resource
+
     ids = [int(pk) for pk in resource_ids]
     if not ids or not match or not match.tsquery:
         return {}
-    with connection.cursor() as cursor:
-        cursor.execute(
-            """
-            WITH q AS (SELECT %s::tsquery AS q),
-            -- The passages of the shown resources only (by their btree index): the GIN
-            -- index would list every passage in the library with a common word.
-            shown AS MATERIALIZED (
-                SELECT p.id, p.resource_id, p.position, p.vector
-                FROM search_passage p WHERE p.resource_id = ANY(%s)
-            ),
-            best AS (
-                SELECT DISTINCT ON (p.resource_id) p.id, p.resource_id
-                FROM shown p, q
-                WHERE p.vector @@ q.q
-                ORDER BY p.resource_id, ts_rank_cd(p.vector, q.q) DESC, p.position
-            )
-            SELECT p.resource_id, p.page, p.text,
-                   ts_headline('english', CASE WHEN p.folded = '' THEN p.text ELSE p.folded END,
-                               q.q, %s)
-            FROM best JOIN search_passage p ON p.id = best.id, q
-            UNION ALL
-            SELECT r.id, NULL, r.summary,
-                   ts_headline('english', CASE WHEN r.summary ~ %s
-                                               THEN translate(r.summary, %s, %s)
-                                               ELSE r.summary END, q.q, %s)
-            FROM ta_library_resource r, q
-            WHERE r.id = ANY(%s) AND r.id NOT IN (SELECT resource_id FROM best)
-            """,
-            [
-                match.tsquery,
-                ids,
-                HEADLINE_OPTIONS,
-                FOLD_PATTERN,
-                FOLD_FROM,
-                FOLD_TO,
-                HEADLINE_OPTIONS,
-                ids,
-            ],
-        )
-        rows = cursor.fetchall()
-    return {
-        resource_id: Snippet(html=_highlight(text, headline), page=page)
-        for resource_id, page, text, headline in rows
-    }
+    rows = with_snippets(Resource.objects.filter(pk__in=ids).only("id"), match)
+    return {row.pk: snippet_of(row) for row in rows}

@@ -179,9 +179,13 @@ def resources_delete(*, resources: Iterable[Resource]) -> int:
     return count
 
 
-def visit_record(*, user, case) -> datetime.datetime | None:
+def visit_record(*, user, case, last_visit: tuple | None = None) -> datetime.datetime | None:
     """Note that `user` opened `case`'s library now; return the end of their previous
     sitting (None on a first visit), for the "new since your last visit" marker.
+
+    `last_visit`: (previous_seen_at, last_seen_at) of their visit row as the caller already
+    read it (both None when there is none; see selectors.case_profile_queryset); without
+    it, it is read here.
 
     A GET-time write, justified like the audit row each case read writes: bookkeeping about
     the reader, not state the page shows or anyone else sees, and idempotent within a
@@ -191,12 +195,15 @@ def visit_record(*, user, case) -> datetime.datetime | None:
     table = LibraryVisit._meta.db_table
     now = timezone.now()
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT previous_seen_at, last_seen_at FROM {table} "  # noqa: S608
-            "WHERE user_id = %s AND case_id = %s",
-            [user.pk, case.pk],
-        )
-        row = cursor.fetchone()
+        if last_visit is None:
+            cursor.execute(
+                f"SELECT previous_seen_at, last_seen_at FROM {table} "  # noqa: S608
+                "WHERE user_id = %s AND case_id = %s",
+                [user.pk, case.pk],
+            )
+            row = cursor.fetchone()
+        else:
+            row = last_visit if last_visit[1] is not None else None
         if row is not None and now - row[1] < VISIT_REFRESH:
             return row[0]
         cursor.execute(

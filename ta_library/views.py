@@ -53,14 +53,24 @@ def case_library(request, number: int):
         return refusal
     # SECURITY: fetch_case is the authorization (another attorney's number is a 404) and
     # writes the audit row for this read of the case.
-    case = fetch_case(request, number, queryset=selectors.case_profile_queryset(), owner_only=False)
-    index = catalogue_index()
+    case = fetch_case(
+        request,
+        number,
+        queryset=selectors.case_profile_queryset(request.user),
+        owner_only=False,
+    )
+    # The catalogue version and the last visit came with the case (one query for all three).
+    index = catalogue_index(version=case.catalogue_version)
     profile = selectors.case_profile(case, index)
     whole_library = request.GET.get("scope") == "all"
     base = index.attorney_audience
     if not whole_library:
         base = base & index.curated(profile)
-    new_since = visit_record(user=request.user, case=case)
+    new_since = visit_record(
+        user=request.user,
+        case=case,
+        last_visit=(case.visit_previous_seen_at, case.visit_last_seen_at),
+    )
     library = selectors.library_page(
         index=index, base=base, params=request.GET, profile=profile, new_since=new_since
     )

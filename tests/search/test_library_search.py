@@ -167,3 +167,40 @@ def test_a_large_result_is_paged_in_tier_then_date_order(
             if library.page.number == library.page.paginator.num_pages:
                 break
         assert shown == wanted, query
+
+
+# A case library search page, in the view: the verified-email check, the case (with the
+# catalogue version and the last visit), its audit row, the lexicon, the match (only when
+# not cached), the page's rows with their snippets. PERFORMANCE.md: at most 6.
+CASE_SEARCH_QUERIES = {"cold": 6, "warm": 5}
+VIEW_TABLES = ("account_emailaddress", "cases_", "audit_", "ta_library_", "search_")
+
+
+@pytest.mark.parametrize("cache", ["cold", "warm"])
+def test_a_case_library_search_costs_at_most_6_queries_at_2_and_40_results(
+    client_for, users, make_resource, index, monkeypatch, cache
+):
+    from search import selectors as search
+    from ta_library.services import catalogue_changed
+    from tests.cases.factories import CaseFactory
+
+    monkeypatch.setattr(search._RESULTS, "size", 0 if cache == "cold" else 32)
+    search._RESULTS.clear()
+    client = client_for("attorney")
+    case = CaseFactory(attorney=users["attorney"])
+    url = reverse("ta_library:case_library", args=[case.number]) + "?scope=all&q=asylum"
+
+    def count() -> int:
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        assert response.context["library"].cards[0].snippet_html
+        return len([q for q in queries if any(t in q["sql"] for t in VIEW_TABLES)])
+
+    index(*[make_resource(f"Asylum claims {n}", "Asylum claims and PSG.") for n in range(2)])
+    catalogue_changed()
+    at_two = count()
+    index(*[make_resource(f"Asylum claims {n}", "Asylum claims and PSG.") for n in range(38)])
+    catalogue_changed()
+    assert count() == at_two == CASE_SEARCH_QUERIES[cache]
