@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+import uuid
 import zipfile
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -46,6 +48,13 @@ def validate_library_file(uploaded) -> str:
     if content_type is None:
         raise ValidationError(_("Upload a PDF or a Word (.docx) file."))
     return content_type
+
+
+def stored_file_name(instance, filename: str) -> str:
+    """Where a library file is stored: a random name under the year, whatever the uploader
+    called it (SECURITY S7: names can carry client details and path tricks)."""
+    extension = EXTENSION_FOR[content_type_of(filename)]
+    return f"library/{timezone.now():%Y}/{uuid.uuid4().hex}{extension}"
 
 
 def content_type_of(name: str) -> str:

@@ -7,6 +7,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ta_library.files import stored_file_name
 from taxonomy.models import PersecutionType, ProceduralStage, ProtectionType, ResourceType, Topic
 
 
@@ -38,7 +39,7 @@ class Resource(models.Model):
     author_name = models.CharField(
         max_length=200, blank=True, help_text=_("The organization or expert, when not CGRS.")
     )
-    file = models.FileField(upload_to="library/%Y/", blank=True)
+    file = models.FileField(upload_to=stored_file_name, blank=True)
     external_url = models.URLField(blank=True)
     video_url = models.URLField(blank=True)
     # ISO 3166 codes; only for country-specific material.

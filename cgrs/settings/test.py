@@ -1,6 +1,11 @@
 """The test suite: real PostgreSQL (embedded or DATABASE_URL), in-process tasks unless a test
 points Celery at a real Redis itself."""
 
+import atexit
+import shutil
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .base import env
 
@@ -19,3 +24,11 @@ STORAGES = {
 DEMO_DATA_ALLOWED = True
 # Tests that need a real broker read this (the CI machine runs Redis on 6379).
 TEST_REDIS_URL = env.str("TEST_REDIS_URL", default=env.str("REDIS_URL", default=""))
+
+# Files the tests upload go to a throwaway folder per test process, never among the demo's.
+PRIVATE_FILES_ROOT = Path(tempfile.mkdtemp(prefix="cgrs-test-files-"))
+atexit.register(shutil.rmtree, PRIVATE_FILES_ROOT, ignore_errors=True)
+STORAGES["default"] = {
+    **STORAGES["default"],
+    "OPTIONS": {"location": str(PRIVATE_FILES_ROOT), "base_url": None},
+}
