@@ -20,6 +20,8 @@ logger = logging.getLogger(__name__)
 EMAIL_TASK_OPTIONS = {
     "acks_late": True,
     "time_limit": 60,
+    # Below the hard limit (the settings' default soft limit of 240 s would be refused).
+    "soft_time_limit": 50,
     "autoretry_for": (OSError,),
     "retry_backoff": True,
     "max_retries": 5,
@@ -74,7 +76,7 @@ def relay_pending(older_than: timedelta = timedelta(seconds=5), limit: int = 500
     return sum(dispatch(pk) for pk in pending)
 
 
-@shared_task(name="cgrs.tasks.relay_outbox", acks_late=True, time_limit=120)
+@shared_task(name="cgrs.tasks.relay_outbox", acks_late=True, time_limit=120, soft_time_limit=100)
 def relay_outbox() -> int:
     sent = relay_pending()
     # Keep the table small: sent messages are only kept for a week, for diagnosis.

@@ -84,3 +84,16 @@ def test_dispatch_twice_sends_once(db, django_capture_on_commit_callbacks):
     message = OutboxMessage.objects.get()
     assert dispatch(message.pk) is False
     assert [org.pk] == RUNS
+
+
+def test_every_task_of_ours_has_limits_celery_accepts(settings):
+    """A soft limit above the hard one makes Celery refuse to send the task at all."""
+    from celery import current_app
+
+    ours = [t for name, t in current_app.tasks.items() if not name.startswith("celery.")]
+    assert len(ours) >= 5
+    for task in ours:
+        hard = task.time_limit or settings.CELERY_TASK_TIME_LIMIT
+        soft = task.soft_time_limit or settings.CELERY_TASK_SOFT_TIME_LIMIT
+        assert hard and soft and soft < hard, task.name
+        assert task.acks_late, task.name
