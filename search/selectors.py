@@ -2,8 +2,12 @@
 
 `keyword_match` costs two queries whatever the library's size: one for the lexicon (the
 query words the vocabulary does not know, their correction candidates, the synonyms) and
-one for the match itself (ids ranked in SQL). `snippets_for` costs one. See PERFORMANCE.md
-for why ranking and highlighting are done the way they are.
+one for the match itself (ids ranked in SQL, or put in tiers; none when the result is
+cached). The match is handed over as bitmaps of resource ids (`KeywordMatch.ids`, `tiers`),
+so the library intersects it with its own bitmaps and orders only the page it shows.
+`with_snippets` adds the snippets to the query that reads the shown rows (`snippets_for`
+is the same as one query of its own). See PERFORMANCE.md for why ranking and highlighting
+are done the way they are.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """Reads of the TA Library with rules: who sees which resource, a library page, news.
 
 A library page costs, whatever the catalogue size: one query for the catalogue version
-(ta_library.index), one for the page's rows, plus what keyword search itself runs. Facets,
-totals, ordering and "why this matched" come from the bitmaps.
+(ta_library.index; the case library reads it with the case), one for the page's rows (with
+their search snippets), plus keyword search's match. Facets, totals, ordering and "why this
+matched" come from the bitmaps.
 """
 
 from __future__ import annotations
@@ -402,7 +403,8 @@ def library_page(
     """One page of a library: `base` (bitmap of the resources this library may show)
     filtered by the form in `params`, with facet counts, newest first (or by keyword rank).
 
-    Queries: the page's rows, plus keyword search's own when `q` is given.
+    Queries: the page's rows (with their snippets), plus keyword search's own when `q` is
+    given.
     """
     selection = parse_selection(params, index)
     query = clean_query(params)

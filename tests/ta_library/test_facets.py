@@ -173,3 +173,43 @@ def test_expert_library_counts_only_expert_material(client_for):
     _catalogue(rng, 60)
     resources = _prefetched(Resource.objects.published().filter(audience__in=["experts", "both"]))
     _check(client_for("expert"), reverse("ta_library:expert_library"), resources, rng, rounds=10)
+
+
+@pytest.mark.parametrize("block", [1, 3, 7])
+def test_any_slice_of_any_result_is_in_newest_first_order(attorney_client, monkeypatch, block):
+    """CatalogueIndex.in_order walks blocks of the newest-first order (here tiny blocks,
+    and never the small-result shortcut): every slice, and every page of the library, is
+    the brute-force order (published_on descending, then id descending)."""
+    from pyroaring import FrozenBitMap
+
+    from ta_library import index as catalogue
+    from ta_library.services import catalogue_changed
+
+    monkeypatch.setattr(catalogue, "BLOCK", block)
+    monkeypatch.setattr(catalogue, "SMALL_RESULT", 0)
+    rng = random.Random(block)
+    _catalogue(rng, 60)
+    catalogue_changed()
+    index = catalogue.catalogue_index()
+
+    def newest_first(resources):
+        return [r.pk for r in sorted(resources, key=lambda r: (r.published_on, r.pk), reverse=True)]
+
+    order = newest_first(Resource.objects.published())
+    assert list(index.ids) == order
+    for _ in range(40):
+        density = rng.choice([0.05, 0.5, 0.95])
+        chosen = [i for i in order if rng.random() < density]
+        start = rng.randrange(0, len(chosen) + 2)
+        stop = start + rng.randrange(0, 25)
+        assert index.in_order(FrozenBitMap(chosen), start, stop) == chosen[start:stop]
+    visible = newest_first(Resource.objects.published().filter(audience__in=["attorneys", "both"]))
+    shown = []
+    for page in range(1, 10):
+        library = attorney_client.get(reverse("ta_library:browse"), {"page": page}).context[
+            "library"
+        ]
+        shown += [card.resource.pk for card in library.cards]
+        if page == library.page.paginator.num_pages:
+            break
+    assert shown == visible

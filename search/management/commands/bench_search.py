@@ -40,10 +40,10 @@ def timed_case(query: str, runs: int) -> dict:
         with CaptureQueriesContext(connection) as captured:
             started = time.perf_counter()
             match = keyword_match(query)
-            snippets_for(match, match.ranked_ids[:20]) if match else None
+            snippets_for(match, match.first(20)) if match else None
             times.append((time.perf_counter() - started) * 1000)
         queries = len(captured)
-        found = len(match.ranked_ids) if match else 0
+        found = len(match) if match else 0
     times.sort()
     return {
         "p50": statistics.median(times),
