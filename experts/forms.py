@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from accounts.us_states import US_STATE_CHOICES
+from cgrs.forms import lines_as_list
 from experts.files import CVRejected, check_cv
 from experts.models import LANGUAGE_CHOICES, Availability, ExpertType, FeeTerms
 from experts.services import ListingDetails, ReviewDecision
@@ -174,17 +175,13 @@ class ListingForm(forms.Form):
         return [self.cleaned_data["expert_types"]]
 
     def clean_other_topics(self) -> list[str]:
-        lines = [line.strip() for line in self.cleaned_data["other_topics"].splitlines()]
-        topics = list(dict.fromkeys(line for line in lines if line))
-        if len(topics) > MAX_OTHER_TOPICS:
-            raise forms.ValidationError(
-                _("Enter at most %(max)s other topics.") % {"max": MAX_OTHER_TOPICS}
-            )
-        if any(len(topic) > MAX_OTHER_TOPIC_LENGTH for topic in topics):
-            raise forms.ValidationError(
-                _("Each topic can be at most %(max)s characters.") % {"max": MAX_OTHER_TOPIC_LENGTH}
-            )
-        return topics
+        return lines_as_list(
+            self.cleaned_data["other_topics"],
+            max_items=MAX_OTHER_TOPICS,
+            max_length=MAX_OTHER_TOPIC_LENGTH,
+            too_many=_("Enter at most %(max)s other topics."),
+            too_long=_("Each topic can be at most %(max)s characters."),
+        )
 
     def clean_cv(self):
         upload = self.cleaned_data.get("cv")

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cases.forms import DateInput
+from cgrs.forms import lines_as_list
 from outcomes.models import AdjudicatorLevel, Appeal, Decision, DenialReason, Ground
 
 MAX_PSG_FORMULATIONS = 10
@@ -106,17 +107,13 @@ class OutcomeForm(forms.Form):
         return decided_on
 
     def clean_psg_formulations(self) -> list[str]:
-        lines = [line.strip() for line in self.cleaned_data["psg_formulations"].splitlines()]
-        formulations = [line for line in lines if line]
-        if len(formulations) > MAX_PSG_FORMULATIONS:
-            raise forms.ValidationError(
-                _("Enter at most %(max)s formulations.") % {"max": MAX_PSG_FORMULATIONS}
-            )
-        if any(len(line) > MAX_PSG_LENGTH for line in formulations):
-            raise forms.ValidationError(
-                _("Each formulation can be at most %(max)s characters.") % {"max": MAX_PSG_LENGTH}
-            )
-        return formulations
+        return lines_as_list(
+            self.cleaned_data["psg_formulations"],
+            max_items=MAX_PSG_FORMULATIONS,
+            max_length=MAX_PSG_LENGTH,
+            too_many=_("Enter at most %(max)s formulations."),
+            too_long=_("Each formulation can be at most %(max)s characters."),
+        )
 
     def clean(self):
         data = super().clean()
