@@ -169,7 +169,7 @@ def test_a_large_result_is_paged_in_tier_then_date_order(
         assert shown == wanted, query
 
 
-# A case library search page, in the view: the verified-email check, the case (with the
+# A case library search page: the user with its verified-email fact, the case (with the
 # catalogue version and the last visit), its audit row, the lexicon, the match (only when
 # not cached), the page's rows with their snippets. PERFORMANCE.md: at most 6.
 CASE_SEARCH_QUERIES = {"cold": 6, "warm": 5}
