@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-fast lint format worker beat smoke bench-library bench-orgs clean-data
+.PHONY: install run test test-fast lint format worker beat smoke bench-library bench-search bench-orgs clean-data
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -55,6 +55,9 @@ smoke: install
 
 bench-library: install
 	$(MANAGE) bench_library --resources $${N:-1000}
+
+bench-search: install
+	$(MANAGE) bench_search --resources $${N:-1000}
 
 bench-orgs: install
 	$(MANAGE) bench_organizations

@@ -10,19 +10,18 @@ Client and the real views (middleware included), and drops the database again (u
 
 from __future__ import annotations
 
-import random
 import statistics
 import time
-from datetime import date, timedelta
 
-import psycopg
 from django.conf import settings
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, connections
+from django.db import connection
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+
+from cgrs.scratch_database import scratch_database
+from ta_library.bench import build_catalogue
 
 # (name, which page, query string): extend with search cases as search grows.
 CASES = [
@@ -44,43 +43,6 @@ CASES = [
     ("search: phrase", "browse", "q=%22particular+social+group%22"),
     ("search + 2 filters", "browse", "q=asylum&type=sample-brief&persecution=domestic-violence"),
     ("search: case library", "case", "q=persecution"),
-]
-COUNTRIES = ["GT", "HN", "SV", "MX", "PE", "CO", "VE", "NI", "CU", "HT", "EC", "BR", "AF", "IR",
-             "CN", "RU", "CM", "ER", "ET", "CD", "GN", "ML", "SO", "UG", "NG", "BD", "MM", "IN",
-             "PK", "RO", "UA", "TR", "SY", "IQ", "YE", "SD", "LK", "NP", "KH", "VN"]  # fmt: skip
-WORDS = [
-    *[
-        "asylum",
-        "persecution",
-        "particular",
-        "social",
-        "group",
-        "nexus",
-        "credibility",
-        "withholding",
-        "removal",
-    ],
-    *[
-        "torture",
-        "country",
-        "conditions",
-        "declaration",
-        "brief",
-        "motion",
-        "court",
-        "board",
-        "appeal",
-    ],
-    *[
-        "evidence",
-        "corroboration",
-        "relocation",
-        "protection",
-        "gang",
-        "violence",
-        "domestic",
-        "family",
-    ],
 ]
 
 
@@ -105,142 +67,12 @@ class Command(BaseCommand):
             "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
         }
         n = options["resources"]
-        scratch = options["database"]
-        main = connections["default"].settings_dict["NAME"]
-        if scratch == main:
-            raise CommandError("The scratch database must not be the main database.")
         requests = options["requests"] or (100 if n >= 100_000 else 200)
-        self._create_database(scratch)
-        try:
-            self._use(scratch)
-            call_command("migrate", verbosity=0)
+        with scratch_database(options["database"], keep=options["keep"]):
             started = time.perf_counter()
-            case_number = self._build(n)
+            self._attorney, case_number = build_catalogue(n, log=self.stdout.write)
             self.stdout.write(f"built {n:,} resources in {time.perf_counter() - started:.1f} s")
             self._run(case_number, requests)
-        finally:
-            self._use(main)
-            if not options["keep"]:
-                self._drop_database(scratch)
-
-    # --- database plumbing ---
-
-    def _admin_connection(self):
-        params = connections["default"].get_connection_params()
-        params["dbname"] = "postgres"
-        return psycopg.connect(**params, autocommit=True)
-
-    def _create_database(self, name: str) -> None:
-        with self._admin_connection() as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            admin.execute(f'CREATE DATABASE "{name}"')
-
-    def _drop_database(self, name: str) -> None:
-        with self._admin_connection() as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-    def _use(self, name: str) -> None:
-        connections["default"].close()
-        connections["default"].settings_dict["NAME"] = name
-
-    # --- synthetic catalogue ---
-
-    def _build(self, n: int) -> int:
-        from allauth.account.models import EmailAddress
-
-        from accounts.models import AccountType, User
-        from cases.models import Case
-        from ta_library.models import Resource
-        from ta_library.services import catalogue_changed
-        from taxonomy import demo as taxonomy_demo
-        from taxonomy.models import (
-            PersecutionType,
-            ProceduralStage,
-            ProtectionType,
-            ResourceType,
-            Topic,
-        )
-
-        taxonomy_demo.load(lambda _message: None)
-        rng = random.Random(n)
-        types = list(ResourceType.objects.values_list("id", "country_specific"))
-        persecution = list(PersecutionType.objects.values_list("id", flat=True))
-        protection = list(ProtectionType.objects.values_list("id", flat=True))
-        stages = list(ProceduralStage.objects.values_list("id", flat=True))
-        topics = list(Topic.objects.values_list("id", flat=True))
-        first = date(2010, 1, 1)
-        raw = connection.connection  # psycopg connection: COPY for speed
-        with raw.cursor() as cursor:
-            columns = (
-                "id, title, summary, resource_type_id, published_on, authored_by_cgrs, "
-                "author_name, file, external_url, video_url, countries, relevant_to_every_case, "
-                "audience, is_published, created_at, updated_at"
-            )
-            with cursor.copy(f"COPY {Resource._meta.db_table} ({columns}) FROM STDIN") as copy:
-                for rid in range(1, n + 1):
-                    type_id, specific = rng.choice(types)
-                    codes = "{" + ",".join(rng.sample(COUNTRIES, rng.randint(1, 2))) + "}"
-                    copy.write_row(
-                        (
-                            rid,
-                            " ".join(rng.choices(WORDS, k=6)).capitalize(),
-                            " ".join(rng.choices(WORDS, k=30)),
-                            type_id,
-                            first + timedelta(days=rng.randint(0, 6000)),
-                            rng.random() < 0.7,
-                            "",
-                            f"library/bench/{rid}.pdf",
-                            "",
-                            "",
-                            codes if specific else "{}",
-                            rng.random() < 0.03,
-                            rng.choice(["attorneys"] * 8 + ["both", "experts"]),
-                            rng.random() < 0.95,
-                            "2026-01-01T00:00:00Z",
-                            "2026-01-01T00:00:00Z",
-                        )
-                    )
-            for field, terms in (
-                ("persecution_types", persecution),
-                ("protection_types", protection),
-                ("procedural_stages", stages),
-                ("topics", topics),
-            ):
-                through = getattr(Resource, field).through
-                column = f"{getattr(Resource, field).field.related_model._meta.model_name}_id"
-                with cursor.copy(
-                    f"COPY {through._meta.db_table} (resource_id, {column}) FROM STDIN"
-                ) as copy:
-                    for rid in range(1, n + 1):
-                        for term in rng.sample(terms, rng.choice([0, 1, 1, 2, 3])):
-                            copy.write_row((rid, term))
-            cursor.execute(
-                f"SELECT setval(pg_get_serial_sequence('{Resource._meta.db_table}', 'id'), %s)",
-                [n],
-            )
-        with connection.cursor() as cursor:
-            cursor.execute(f"ANALYZE {Resource._meta.db_table}")
-        catalogue_changed()
-        from search.bench import index_synthetic
-
-        index_synthetic(list(range(1, n + 1)), log=self.stdout.write)
-        attorney = User.objects.create_user(
-            email="bench-attorney@example.org", password="bench-pass-2026",  # noqa: S106
-            full_name="Bench Attorney", account_type=AccountType.ATTORNEY,
-        )  # fmt: skip
-        EmailAddress.objects.create(
-            user=attorney, email=attorney.email, verified=True, primary=True
-        )
-        case = Case.objects.create(
-            number=12345,
-            attorney=attorney,
-            country_of_origin="GT",
-            procedural_stage=ProceduralStage.objects.get(slug="immigration-court"),
-        )
-        case.persecution_types.set(PersecutionType.objects.filter(slug__in=["domestic-violence"]))
-        case.protection_types.set(ProtectionType.objects.filter(slug__in=["asylum", "cat"]))
-        self._attorney = attorney
-        return case.number
 
     # --- timing ---
 
