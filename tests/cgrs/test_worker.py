@@ -3,6 +3,8 @@
 A pro se registration commits while the broker is unreachable; its staff notice waits in the
 outbox. Once Redis answers, the relay hands it over, a real worker (a separate process on
 the same test database) runs it, and a second delivery of the same task changes nothing.
+A worker killed in the middle of a task (SIGKILL: no chance to clean up) leaves the task
+unacknowledged; the next worker runs it again, to one effect.
 """
 
 import os
@@ -14,6 +16,7 @@ from urllib.parse import quote
 
 import pytest
 from celery import current_app
+from kombu import pools as kombu_pools
 from django.conf import settings
 from django.db import connection
 
@@ -54,30 +57,44 @@ def _test_database_url() -> str:
     return f"postgres://{db['USER']}{password}@{db['HOST']}{port}/{db['NAME']}"
 
 
-@pytest.fixture
-def worker(redis_url):
-    """Start a real worker on the test database; yield a function that waits for it."""
+def _start_worker(redis_url: str, **extra_env: str) -> subprocess.Popen:
+    """A real worker process (solo pool: a task runs in the process itself) on the test
+    database and the test's files."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cgrs.settings.local",
         "DATABASE_URL": _test_database_url(),
         "REDIS_URL": redis_url,
+        "PRIVATE_FILES_ROOT": str(settings.PRIVATE_FILES_ROOT),
         "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
         "DEBUG": "false",
+        **extra_env,
     }
-    process = subprocess.Popen(
+    return subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "cgrs", "worker", "--pool=solo", "-l", "WARNING"],
         cwd=REPO,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-    yield process
-    process.terminate()
+
+
+def _stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.terminate()
     try:
         process.wait(timeout=20)
     except subprocess.TimeoutExpired:
         process.kill()
+        process.wait()
+
+
+@pytest.fixture
+def worker(redis_url):
+    """Start a real worker on the test database."""
+    process = _start_worker(redis_url)
+    yield process
+    _stop(process)
 
 
 def _use_broker(url: str) -> None:
@@ -87,6 +104,7 @@ def _use_broker(url: str) -> None:
         current_app._pool.force_close_all()
         current_app._pool = None
     current_app.amqp._producer_pool = None
+    kombu_pools.reset()  # kombu's own registry would hand back the closed producer pool
 
 
 def _wait_for(condition, seconds: float = 60) -> bool:
@@ -138,5 +156,73 @@ def test_work_saved_while_redis_was_down_runs_once_on_a_real_worker(
         assert ProSeFollowUp.objects.get(pk=follow_up.pk).staff_notified_at == notified_at
         assert relay_pending() == 0
     finally:
+        _use_broker("memory://")
+        current_app.conf.task_always_eager = True
+
+
+VISIBILITY_SECONDS = 2
+
+
+def test_a_task_whose_worker_is_killed_mid_run_reruns_on_the_next_worker(
+    transactional_db, settings, redis_url
+):
+    """The indexing task is held at its row lock (the test holds the lock), so the kill
+    lands mid-task for certain; acks_late leaves the message unacknowledged in Redis."""
+    import psycopg
+    import redis
+    from django.core.files.base import ContentFile
+
+    from search.models import Extraction, ExtractionStatus, Passage
+    from search.tasks import index_resource
+    from tests.search.documents import pdf_with_pages
+    from tests.ta_library.factories import ResourceFactory
+
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    current_app.conf.task_always_eager = False
+    resource = ResourceFactory(external_url="")
+    pages = [f"Page {n}: country conditions and particular social group." for n in (1, 2, 3)]
+    resource.file.save("conditions.pdf", ContentFile(pdf_with_pages(pages)))
+    Extraction.objects.get_or_create(resource_id=resource.pk)
+    broker = redis.Redis.from_url(redis_url)
+    lock = psycopg.connect(_test_database_url())
+    first = _start_worker(redis_url, CELERY_VISIBILITY_TIMEOUT=str(VISIBILITY_SECONDS))
+    second = None
+    try:
+        lock.execute(
+            "SELECT 1 FROM search_extraction WHERE resource_id = %s FOR UPDATE", [resource.pk]
+        )
+        _use_broker(redis_url)
+        index_resource.apply_async(args=[resource.pk])
+        waiting = (
+            "SELECT count(*) FROM pg_stat_activity "
+            "WHERE wait_event_type = 'Lock' AND datname = current_database()"
+        )
+        assert _wait_for(lambda: connection.cursor().execute(waiting).fetchone()[0] == 1), (
+            "the worker never reached the task's row lock"
+        )
+        first.kill()
+        first.wait()
+        assert broker.hlen("unacked") == 1  # taken, never acknowledged
+        lock.rollback()
+        assert Extraction.objects.get(resource_id=resource.pk).status == ExtractionStatus.PENDING
+
+        time.sleep(VISIBILITY_SECONDS + 0.5)
+        second = _start_worker(redis_url, CELERY_VISIBILITY_TIMEOUT=str(VISIBILITY_SECONDS))
+        assert _wait_for(
+            lambda: Extraction.objects.filter(
+                resource_id=resource.pk, status=ExtractionStatus.EXTRACTED
+            ).exists()
+        ), second.stderr.read1().decode() if second.poll() is not None else "no rerun"
+        passages = list(
+            Passage.objects.filter(resource_id=resource.pk).values_list("position", "page")
+        )
+        assert sorted(page for _, page in passages) == [1, 2, 3]  # one run's passages
+        assert sorted(position for position, _ in passages) == [0, 1, 2]
+        assert _wait_for(lambda: broker.hlen("unacked") == 0, 10)
+    finally:
+        lock.close()
+        _stop(first)
+        if second is not None:
+            _stop(second)
         _use_broker("memory://")
         current_app.conf.task_always_eager = True
