@@ -10,11 +10,23 @@ back at the main database, whatever happened inside.
 from __future__ import annotations
 
 from contextlib import contextmanager
+from urllib.parse import quote
 
 import psycopg
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connections
+
+
+def database_url(alias: str = "default") -> str:
+    """The DATABASE_URL of a connection as it is now (for a child process: a worker, a
+    gunicorn), the embedded server's socket directory included."""
+    db = connections[alias].settings_dict
+    if db["HOST"].startswith("/"):
+        return f"postgres://{db['USER']}@/{db['NAME']}?host={quote(db['HOST'])}"
+    port = f":{db['PORT']}" if db["PORT"] else ""
+    password = f":{quote(db['PASSWORD'])}" if db.get("PASSWORD") else ""
+    return f"postgres://{db['USER']}{password}@{db['HOST']}{port}/{db['NAME']}"
 
 
 def _admin_connection():

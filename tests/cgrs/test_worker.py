@@ -12,17 +12,17 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from celery import current_app
-from kombu import pools as kombu_pools
 from django.conf import settings
 from django.db import connection
+from kombu import pools as kombu_pools
 
 from accounts.models import ProSeFollowUp
 from accounts.tasks import notify_staff_of_pro_se_registration
 from cgrs.models import OutboxMessage
+from cgrs.scratch_database import database_url
 from cgrs.tasks import enqueue, relay_pending
 from tests.factories import ProSeFactory
 
@@ -48,22 +48,13 @@ def redis_url():
     client.flushdb()
 
 
-def _test_database_url() -> str:
-    db = connection.settings_dict
-    if db["HOST"].startswith("/"):  # the embedded server's socket directory
-        return f"postgres://{db['USER']}@/{db['NAME']}?host={quote(db['HOST'])}"
-    port = f":{db['PORT']}" if db["PORT"] else ""
-    password = f":{quote(db['PASSWORD'])}" if db.get("PASSWORD") else ""
-    return f"postgres://{db['USER']}{password}@{db['HOST']}{port}/{db['NAME']}"
-
-
 def _start_worker(redis_url: str, **extra_env: str) -> subprocess.Popen:
     """A real worker process (solo pool: a task runs in the process itself) on the test
     database and the test's files."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cgrs.settings.local",
-        "DATABASE_URL": _test_database_url(),
+        "DATABASE_URL": database_url(),
         "REDIS_URL": redis_url,
         "PRIVATE_FILES_ROOT": str(settings.PRIVATE_FILES_ROOT),
         "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
@@ -184,7 +175,7 @@ def test_a_task_whose_worker_is_killed_mid_run_reruns_on_the_next_worker(
     resource.file.save("conditions.pdf", ContentFile(pdf_with_pages(pages)))
     Extraction.objects.get_or_create(resource_id=resource.pk)
     broker = redis.Redis.from_url(redis_url)
-    lock = psycopg.connect(_test_database_url())
+    lock = psycopg.connect(database_url())
     first = _start_worker(redis_url, CELERY_VISIBILITY_TIMEOUT=str(VISIBILITY_SECONDS))
     second = None
     try:

@@ -20,6 +20,7 @@ from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from cgrs.bench_http import gunicorn_server, time_get
 from cgrs.scratch_database import scratch_database
 from ta_library.bench import build_catalogue
 
@@ -54,6 +55,11 @@ class Command(BaseCommand):
         parser.add_argument("--requests", type=int, default=0, help="per case (default by N)")
         parser.add_argument("--database", default="cgrs_bench")
         parser.add_argument("--keep", action="store_true", help="keep the scratch database")
+        parser.add_argument(
+            "--http",
+            action="store_true",
+            help="also time every case through gunicorn with 2 workers (PERFORMANCE.md's setup)",
+        )
 
     def handle(self, *args, **options):
         if not settings.DEMO_DATA_ALLOWED:
@@ -72,14 +78,19 @@ class Command(BaseCommand):
             started = time.perf_counter()
             self._attorney, case_number = build_catalogue(n, log=self.stdout.write)
             self.stdout.write(f"built {n:,} resources in {time.perf_counter() - started:.1f} s")
-            self._run(case_number, requests)
+            if options["http"]:
+                with gunicorn_server(workers=2) as base_url:
+                    self._run(case_number, requests, base_url)
+            else:
+                self._run(case_number, requests, None)
 
     # --- timing ---
 
-    def _run(self, case_number: int, requests: int) -> None:
-        """Each case twice: `view` = RequestFactory + the real view function (decorators,
-        selectors, template; no middleware), `full` = the test Client through every
-        middleware (sessions, allauth's user-session tracking, ...). `cpu` is this
+    def _run(self, case_number: int, requests: int, base_url: str | None) -> None:
+        """Each case two or three ways: `view` = RequestFactory + the real view function
+        (decorators, selectors, template; no middleware), `full` = the test Client through
+        every middleware (sessions, user-session tracking, ...), and with --http `gunicorn`
+        = HTTP requests to gunicorn with 2 workers (cgrs.bench_http). `cpu` is this
         process's CPU time per view request: on a shared, loaded machine it is steadier
         than wall time (it leaves out database time and waiting for a core)."""
         from ta_library import views
@@ -108,9 +119,13 @@ class Command(BaseCommand):
             ),
             "browse": (reverse("ta_library:browse"), views.browse),
         }
+        cookie = (
+            f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+        )
+        gunicorn_header = f" | {'gunicorn p50':>12} {'p95':>6}" if base_url else ""
         self.stdout.write(
             f"{'case':32} {'view p50':>8} {'p95':>6} {'cpu':>5} {'SQL':>3} | {'full p50':>8} "
-            f"{'p95':>6} {'SQL':>3} | results"
+            f"{'p95':>6} {'SQL':>3}{gunicorn_header} | results"
         )
         for name, page, query in CASES:
             path, view = pages[page]
@@ -146,7 +161,11 @@ class Command(BaseCommand):
                 )
             (v50, v95, vq, vcpu), (f50, f95, fq, _fcpu) = figures
             total = response["X-Partial-Status"].split()[0]
+            served = ""
+            if base_url:
+                g50, g95 = time_get(base_url + url, cookie, requests=requests)
+                served = f" | {g50:12.2f} {g95:6.1f}"
             self.stdout.write(
                 f"{name:32} {v50:8.2f} {v95:6.1f} {vcpu:5.1f} {vq:3d} | {f50:8.2f} {f95:6.1f} "
-                f"{fq:3d} | {total}"
+                f"{fq:3d}{served} | {total}"
             )
