@@ -1,10 +1,11 @@
 """Keyword search over TA Library resources.
 
 `keyword_match` costs two queries whatever the library's size: one for the lexicon (the
-query words the vocabulary does not know, their correction candidates, the synonyms) and
-one for the match itself (ids ranked in SQL, or put in tiers; none when the result is
-cached). The match is handed over as bitmaps of resource ids (`KeywordMatch.ids`, `tiers`),
-so the library intersects it with its own bitmaps and orders only the page it shows.
+query words the vocabulary does not know, their correction candidates, the synonyms; none
+when the page read it with its own first query, `lexicon_expression`) and one for the match
+itself (ids ranked in SQL, or put in tiers; none when the result is cached). The match is
+handed over as bitmaps of resource ids (`KeywordMatch.ids`, `tiers`), so the library
+intersects it with its own bitmaps and orders only the page it shows.
 `with_snippets` adds the snippets to the query that reads the shown rows (`snippets_for`
 is the same as one query of its own). See PERFORMANCE.md for why ranking and highlighting
 are done the way they are.
@@ -15,6 +16,7 @@ from __future__ import annotations
 import functools
 import html
 import itertools
+import json
 import os
 import threading
 from collections import OrderedDict
@@ -89,43 +91,64 @@ class KeywordMatch:
         return _DATE_ORDER.first(self.version, self.tiers, count)
 
 
-def _lexicon(parsed: ParsedQuery, *, correct: bool) -> tuple[dict, list[str], SynonymIndex, str]:
-    """One query: for each query word the vocabulary does not know, its candidates; the
-    most frequent words the last word is the beginning of; the active synonym groups; the
-    version of the index (when it last changed)."""
+_LEXICON_SQL = """
+    WITH qs AS (
+        SELECT w, coalesce((ts_lexize('english_stem', w))[1], w) AS s
+        FROM unnest(%s::text[]) AS w
+    ), unknown AS (
+        SELECT qs.w FROM qs
+        WHERE NOT EXISTS (SELECT 1 FROM search_vocabularyword v WHERE v.word = qs.w)
+          AND NOT EXISTS (SELECT 1 FROM search_vocabularyword v WHERE v.stem = qs.s)
+    )
+    SELECT 'c', u.w, v.word, v.document_count
+    FROM unknown u JOIN search_vocabularyword v
+      ON SUBSTRING(v.word, 1, 1) = SUBSTRING(u.w, 1, 1)
+     AND LENGTH(v.word) BETWEEN LENGTH(u.w) - CASE WHEN LENGTH(u.w) >= 9 THEN 2 ELSE 1 END
+                            AND LENGTH(u.w) + CASE WHEN LENGTH(u.w) >= 9 THEN 2 ELSE 1 END
+    UNION ALL
+    SELECT 'u', u.w, '', 0 FROM unknown u
+    UNION ALL
+    (SELECT 'p', '', v.word, v.document_count FROM search_vocabularyword v
+     WHERE %s::text IS NOT NULL AND v.word LIKE %s::text
+     ORDER BY v.document_count DESC, v.word LIMIT %s)
+    UNION ALL
+    SELECT 's', '', g.terms, 0 FROM search_synonymgroup g WHERE g.is_active
+    UNION ALL
+    SELECT 'v', '', coalesce(i.index_changed_at::text, ''), 0
+    FROM search_indexstate i WHERE i.id = 1
+"""
+
+
+def _lexicon_sql(parsed: ParsedQuery, *, correct: bool) -> tuple[str, list]:
+    """The lexicon query for `parsed`: for each query word the vocabulary does not know,
+    its candidates; the most frequent words the last word is the beginning of; the active
+    synonym groups; the version of the index (when it last changed). Rows of
+    (kind, word, value, count)."""
     words = parsed.correctable_words() if correct else []
     prefix = parsed.prefix_word()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            """
-            WITH qs AS (
-                SELECT w, coalesce((ts_lexize('english_stem', w))[1], w) AS s
-                FROM unnest(%s::text[]) AS w
-            ), unknown AS (
-                SELECT qs.w FROM qs
-                WHERE NOT EXISTS (SELECT 1 FROM search_vocabularyword v WHERE v.word = qs.w)
-                  AND NOT EXISTS (SELECT 1 FROM search_vocabularyword v WHERE v.stem = qs.s)
-            )
-            SELECT 'c', u.w, v.word, v.document_count
-            FROM unknown u JOIN search_vocabularyword v
-              ON SUBSTRING(v.word, 1, 1) = SUBSTRING(u.w, 1, 1)
-             AND LENGTH(v.word) BETWEEN LENGTH(u.w) - CASE WHEN LENGTH(u.w) >= 9 THEN 2 ELSE 1 END
-                                    AND LENGTH(u.w) + CASE WHEN LENGTH(u.w) >= 9 THEN 2 ELSE 1 END
-            UNION ALL
-            SELECT 'u', u.w, '', 0 FROM unknown u
-            UNION ALL
-            (SELECT 'p', '', v.word, v.document_count FROM search_vocabularyword v
-             WHERE %s::text IS NOT NULL AND v.word LIKE %s::text
-             ORDER BY v.document_count DESC, v.word LIMIT %s)
-            UNION ALL
-            SELECT 's', '', g.terms, 0 FROM search_synonymgroup g WHERE g.is_active
-            UNION ALL
-            SELECT 'v', '', coalesce(i.index_changed_at::text, ''), 0
-            FROM search_indexstate i WHERE i.id = 1
-            """,
-            [words, prefix, f"{prefix}%" if prefix else None, PREFIX_COMPLETIONS],
-        )
-        rows = cursor.fetchall()
+    return _LEXICON_SQL, [words, prefix, f"{prefix}%" if prefix else None, PREFIX_COMPLETIONS]
+
+
+def lexicon_expression(query: str, *, correct: bool = True) -> RawSQL | None:
+    """The lexicon of `query` as one JSON column, for a page to read with the query it
+    makes first (the case library reads it with the case) and hand to `keyword_match` as
+    `lexicon=`: one round trip fewer. None when the query has nothing searchable."""
+    parsed = parse(query)
+    if not parsed.searchable:
+        return None
+    sql, params = _lexicon_sql(parsed, correct=correct)
+    # Fixed SQL; the query's words are parameters.
+    return RawSQL(  # noqa: S611
+        "(SELECT coalesce(json_agg(json_build_array(x.kind, x.word, x.value, x.count)), "  # noqa: S608
+        f"'[]'::json)::text FROM ({sql}) AS x(kind, word, value, count))",
+        params,
+        output_field=TextField(),
+    )
+
+
+def _lexicon(rows) -> tuple[dict, list[str], SynonymIndex, str]:
+    """The lexicon rows sorted out: candidates per unknown word, completions of the last
+    word, the synonym index, the index version."""
     candidates: dict[str, list[tuple[str, int]]] = {}
     completions = []
     groups = []
@@ -144,19 +167,29 @@ def _lexicon(parsed: ParsedQuery, *, correct: bool) -> tuple[dict, list[str], Sy
     return candidates, completions, SynonymIndex.build(groups), version
 
 
-def keyword_match(query: str, *, correct: bool = True) -> KeywordMatch | None:
+def keyword_match(
+    query: str, *, correct: bool = True, lexicon: str | None = None
+) -> KeywordMatch | None:
     """Resources matching `query`, or None when the query has nothing searchable.
 
     With `correct` (the default), query words that are in no indexed resource are replaced
     by the closest frequent vocabulary word ("Guatamala" -> "guatemala"); `corrected` then
     says what was searched. `correct=False` is "search instead for" what was typed.
     Acronyms and their expansions find each other (staff-edited SynonymGroup). The last word
-    also matches as a prefix (search as you type).
+    also matches as a prefix (search as you type). `lexicon`: this query's lexicon, read
+    already with the page's first query (`lexicon_expression`, same `correct`).
     """
     parsed = parse(query)
     if not parsed.searchable:
         return None
-    unknown, completions, synonyms, version = _lexicon(parsed, correct=correct)
+    if lexicon is None:
+        sql, params = _lexicon_sql(parsed, correct=correct)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+    else:  # read with the page's first query (lexicon_expression, same query and `correct`)
+        rows = json.loads(lexicon)
+    unknown, completions, synonyms, version = _lexicon(rows)
     parsed.completions = completions
     corrected_any = False
     prefix = parsed.prefix_word()
@@ -181,20 +214,22 @@ def keyword_match(query: str, *, correct: bool = True) -> KeywordMatch | None:
     sql = f"""
         WITH q AS MATERIALIZED (SELECT ({expression}) AS q, ({ranking}) AS r),
         hits AS MATERIALIZED (
-            SELECT d.resource_id FROM search_searchdocument d, q
-            WHERE numnode(q.q) > 0 AND d.vector @@ q.q
-        ),
-        total AS MATERIALIZED (SELECT count(*) AS n FROM hits)
-        SELECT (SELECT r::text FROM q), (SELECT n FROM total),
-               CASE WHEN (SELECT n FROM total) <= {FULL_RANK_LIMIT} THEN ARRAY(
-                   SELECT d.resource_id
-                   FROM hits h JOIN search_searchdocument d USING (resource_id), q
+            SELECT ARRAY(
+                SELECT d.resource_id FROM search_searchdocument d, q
+                WHERE numnode(q.q) > 0 AND d.vector @@ q.q
+            ) AS ids
+        )
+        SELECT (SELECT r::text FROM q), cardinality(hits.ids),
+               CASE WHEN cardinality(hits.ids) <= {FULL_RANK_LIMIT} THEN ARRAY(
+                   SELECT d.resource_id FROM search_searchdocument d, q
+                   WHERE d.resource_id = ANY (hits.ids)
                    ORDER BY ts_rank_cd(d.vector, q.r, 1) DESC, d.published_on DESC,
                             d.resource_id DESC
-               ) ELSE ARRAY(SELECT resource_id FROM hits) END,
-               CASE WHEN (SELECT n FROM total) > {FULL_RANK_LIMIT} THEN ARRAY(
+               ) ELSE hits.ids END,
+               CASE WHEN cardinality(hits.ids) > {FULL_RANK_LIMIT} THEN ARRAY(
                    SELECT d.resource_id FROM search_searchdocument d, q WHERE d.head @@ q.q
                ) END
+        FROM hits
     """  # noqa: S608
     key = (version, sql, tuple(params), tuple(ranking_params))
     cached = _RESULTS.get(key)

@@ -90,11 +90,13 @@ def audience_bitmap(index: CatalogueIndex, user):
 # --- Cases ---------------------------------------------------------------------------------
 
 
-def case_profile_queryset(user=None) -> QuerySet[Case]:
+def case_profile_queryset(user=None, params=None) -> QuerySet[Case]:
     """Cases with the term ids the matching needs, in the one query that fetches the case;
     with `user`, also the catalogue version and that person's last visit to the case's
     library (`visit_previous_seen_at`, `visit_last_seen_at`), so the library page reads
-    neither separately (see ta_library.index.catalogue_index and services.visit_record).
+    neither separately (see ta_library.index.catalogue_index and services.visit_record);
+    with the page's `params`, also the lexicon of its keyword query (`search_lexicon`, for
+    library_page: see search.lexicon_expression).
 
     Correlated ARRAY(...) subqueries rather than ArrayAgg: no GROUP BY, and about 2 ms less
     to compile on every library request."""
@@ -133,6 +135,9 @@ def case_profile_queryset(user=None) -> QuerySet[Case]:
             output_field=DateTimeField(),
         )
 
+    lexicon = _lexicon_expression(params) if params is not None else None
+    if lexicon is not None:
+        queryset = queryset.annotate(search_lexicon=lexicon)
     return queryset.annotate(
         catalogue_version=RawSQL(  # noqa: S611
             f"coalesce((SELECT c.version FROM {CatalogueVersion._meta.db_table} c "  # noqa: S608
@@ -367,9 +372,19 @@ def clean_query(params) -> str:
 # -- The search contract (search app): keyword_match, with_snippets. Only called here. --
 
 
-def _keyword_match(query: str, *, exact: bool = False):
-    # `exact`: "search instead for" what was typed, without spelling correction.
-    return search.keyword_match(query, correct=not exact) if query else None
+def _exact(params) -> bool:
+    # "Search instead for" what was typed, without spelling correction.
+    return params is not None and params.get("exact") == "1"
+
+
+def _lexicon_expression(params):
+    # The keyword query's lexicon as a column of the page's first query (None without q).
+    query = clean_query(params)
+    return search.lexicon_expression(query, correct=not _exact(params)) if query else None
+
+
+def _keyword_match(query: str, *, exact: bool = False, lexicon: str | None = None):
+    return search.keyword_match(query, correct=not exact, lexicon=lexicon) if query else None
 
 
 def _with_snippets(rows: QuerySet[Resource], match) -> QuerySet[Resource]:
@@ -399,16 +414,17 @@ def library_page(
     params,
     profile: CaseProfile | None = None,
     new_since: datetime.datetime | None = None,
+    lexicon: str | None = None,
 ) -> LibraryPage:
     """One page of a library: `base` (bitmap of the resources this library may show)
     filtered by the form in `params`, with facet counts, newest first (or by keyword rank).
 
     Queries: the page's rows (with their snippets), plus keyword search's own when `q` is
-    given.
+    given (one fewer with `lexicon`, read with the case: case_profile_queryset).
     """
     selection = parse_selection(params, index)
     query = clean_query(params)
-    match = _keyword_match(query, exact=params.get("exact") == "1")
+    match = _keyword_match(query, exact=_exact(params), lexicon=lexicon)
     if match is not None:
         base = base & match.ids  # both are bitmaps of resource ids
     facets = facet_counts(index, base, selection)
@@ -442,7 +458,7 @@ def library_page(
         cards=cards,
         query=query,
         corrected=match.corrected if match is not None else "",
-        exact=params.get("exact") == "1",
+        exact=_exact(params),
         querystring=kept_querystring(params, selection, index),
     )
 

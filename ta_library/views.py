@@ -56,10 +56,11 @@ def case_library(request, number: int):
     case = fetch_case(
         request,
         number,
-        queryset=selectors.case_profile_queryset(request.user),
+        queryset=selectors.case_profile_queryset(request.user, request.GET),
         owner_only=False,
     )
-    # The catalogue version and the last visit came with the case (one query for all three).
+    # The catalogue version, the last visit and the keyword query's lexicon came with the
+    # case (one query for all four).
     index = catalogue_index(version=case.catalogue_version)
     profile = selectors.case_profile(case, index)
     whole_library = request.GET.get("scope") == "all"
@@ -72,7 +73,12 @@ def case_library(request, number: int):
         last_visit=(case.visit_previous_seen_at, case.visit_last_seen_at),
     )
     library = selectors.library_page(
-        index=index, base=base, params=request.GET, profile=profile, new_since=new_since
+        index=index,
+        base=base,
+        params=request.GET,
+        profile=profile,
+        new_since=new_since,
+        lexicon=getattr(case, "search_lexicon", None),
     )
     return _render_library(
         request,
