@@ -1,10 +1,11 @@
 """A throwaway database on the configured server, for benchmarks (never the main one).
 
-    with scratch_database("cgrs_bench", keep=False):
+    with scratch_database("cgrs_bench", keep=False) as reused:
         ...  # the default connection now points at a freshly migrated `cgrs_bench`
 
 The database is dropped on the way out (unless `keep`), and the default connection points
-back at the main database, whatever happened inside.
+back at the main database, whatever happened inside. With `reuse`, a database of that name
+kept by an earlier run is used as it is (`reused` is then True).
 """
 
 from __future__ import annotations
@@ -41,17 +42,20 @@ def _use(name: str) -> None:
 
 
 @contextmanager
-def scratch_database(name: str, *, keep: bool = False):
+def scratch_database(name: str, *, keep: bool = False, reuse: bool = False):
     main = connections["default"].settings_dict["NAME"]
     if name == main:
         raise CommandError("The scratch database must not be the main database.")
     with _admin_connection() as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.execute(f'CREATE DATABASE "{name}"')
+        exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        reused = bool(reuse and exists)
+        if not reused:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            admin.execute(f'CREATE DATABASE "{name}"')
     try:
         _use(name)
         call_command("migrate", verbosity=0)
-        yield
+        yield reused
     finally:
         _use(main)
         if not keep:

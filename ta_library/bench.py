@@ -67,6 +67,18 @@ def _title(rng, rid: int) -> str:
     return " ".join(words).capitalize()
 
 
+BENCH_ATTORNEY = "bench-attorney@example.org"
+BENCH_CASE = 12345
+
+
+def built_catalogue(n: int):
+    """The bench attorney and case number of a catalogue of n built earlier, or None."""
+    attorney = User.objects.filter(email=BENCH_ATTORNEY).first()
+    if attorney is None or Resource.objects.count() != n:
+        return None
+    return attorney, BENCH_CASE
+
+
 def build_catalogue(n: int, *, log=print):
     """Fill the current database; returns the bench attorney and their case's number."""
     taxonomy_demo.load(lambda _message: None)
@@ -131,12 +143,12 @@ def build_catalogue(n: int, *, log=print):
     catalogue_changed()
     index_synthetic(list(range(1, n + 1)), log=log)
     attorney = User.objects.create_user(
-        email="bench-attorney@example.org", password="bench-pass-2026",  # noqa: S106
+        email=BENCH_ATTORNEY, password="bench-pass-2026",  # noqa: S106
         full_name="Bench Attorney", account_type=AccountType.ATTORNEY,
     )  # fmt: skip
     EmailAddress.objects.create(user=attorney, email=attorney.email, verified=True, primary=True)
     case = Case.objects.create(
-        number=12345,
+        number=BENCH_CASE,
         attorney=attorney,
         country_of_origin="GT",
         procedural_stage=ProceduralStage.objects.get(slug="immigration-court"),

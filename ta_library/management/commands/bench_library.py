@@ -5,7 +5,8 @@
 Creates the database `cgrs_bench` (or --database) on the configured server, migrates it,
 COPYs in N synthetic resources with tags, then times warm requests through Django's test
 Client and the real views (middleware included), and drops the database again (unless
---keep). The main database is never touched. Add cases to CASES (keyword `q` included).
+--keep; --reuse runs on a kept one). The main database is never touched. Add cases to
+CASES (keyword `q` included). --http adds gunicorn figures (cgrs.bench_http).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from django.urls import reverse
 
 from cgrs.bench_http import gunicorn_server, time_get
 from cgrs.scratch_database import scratch_database
-from ta_library.bench import build_catalogue
+from ta_library.bench import build_catalogue, built_catalogue
 
 # (name, which page, query string): extend with search cases as search grows.
 CASES = [
@@ -56,6 +57,9 @@ class Command(BaseCommand):
         parser.add_argument("--database", default="cgrs_bench")
         parser.add_argument("--keep", action="store_true", help="keep the scratch database")
         parser.add_argument(
+            "--reuse", action="store_true", help="use a kept scratch database of the same N"
+        )
+        parser.add_argument(
             "--http",
             action="store_true",
             help="also time every case through gunicorn with 2 workers (PERFORMANCE.md's setup)",
@@ -74,10 +78,17 @@ class Command(BaseCommand):
         }
         n = options["resources"]
         requests = options["requests"] or (100 if n >= 100_000 else 200)
-        with scratch_database(options["database"], keep=options["keep"]):
-            started = time.perf_counter()
-            self._attorney, case_number = build_catalogue(n, log=self.stdout.write)
-            self.stdout.write(f"built {n:,} resources in {time.perf_counter() - started:.1f} s")
+        with scratch_database(
+            options["database"], keep=options["keep"] or options["reuse"], reuse=options["reuse"]
+        ) as reused:
+            built = built_catalogue(n) if reused else None
+            if built is None:
+                if reused:
+                    raise CommandError(f"The kept scratch database does not hold {n} resources.")
+                started = time.perf_counter()
+                built = build_catalogue(n, log=self.stdout.write)
+                self.stdout.write(f"built {n:,} resources in {time.perf_counter() - started:.1f} s")
+            self._attorney, case_number = built
             if options["http"]:
                 with gunicorn_server(workers=2) as base_url:
                     self._run(case_number, requests, base_url)
