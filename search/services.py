@@ -247,22 +247,25 @@ def vocabulary_refresh(*, only_if_changed: bool = False) -> int:
     return vocabulary_replace(counts)
 
 
-def resources_index_missing(*, log=None) -> dict:
+def resources_index_missing(*, log=None, every: bool = False) -> dict:
     """Index every resource without an up-to-date index entry (the demo loader; an
-    operator's catch-up). Returns figures: resources, pages, seconds, pages per second."""
+    operator's catch-up: `manage.py index_library`), or with `every`, extract every file
+    again. Returns figures: resources, pages, seconds, pages per second."""
     from ta_library.models import Resource
 
-    done = set(
-        Extraction.objects.exclude(status=ExtractionStatus.PENDING).values_list(
-            "resource_id", flat=True
-        )
-    ) & set(SearchDocument.objects.values_list("resource_id", flat=True))
+    done = set()
+    if not every:
+        done = set(
+            Extraction.objects.exclude(status=ExtractionStatus.PENDING).values_list(
+                "resource_id", flat=True
+            )
+        ) & set(SearchDocument.objects.values_list("resource_id", flat=True))
     todo = list(Resource.objects.exclude(pk__in=done).values_list("pk", flat=True))
     started = time.perf_counter()
     pages = 0
     extract_ms = 0
     for resource_id in todo:
-        extraction = resource_index(resource_id=resource_id)
+        extraction = resource_index(resource_id=resource_id, force=every)
         if extraction is not None:
             pages += extraction.pages or 0
             extract_ms += extraction.duration_ms or 0
