@@ -60,6 +60,11 @@ class ParsedQuery:
     prefix_last: bool
     # Vocabulary words the last word is the beginning of (filled in from the lexicon).
     completions: list[str] = field(default_factory=list)
+    # True when `completions` is every vocabulary word the last word begins: then they
+    # stand for the prefix, and the prefix match itself (a partial-match scan of the GIN
+    # index with a recheck of every hit: twice the cost for a word in every document) is
+    # left out.
+    completions_complete: bool = False
 
     @property
     def searchable(self) -> bool:
@@ -199,10 +204,13 @@ def tsquery_sql(
         if chunk.is_word:
             word = chunk.word
             if index == len(chunks) - 1 and prefix is not None and not chunk.corrected:
-                alternatives = [f"plainto_tsquery('{CONFIG}', %s)", "to_tsquery('simple', %s)"]
-                # `word` is letters only (checked in prefix_word), so this quoting is
-                # complete: no tsquery syntax can get through.
-                params.extend([word, f"'{word}':*"])
+                alternatives = [f"plainto_tsquery('{CONFIG}', %s)"]
+                params.append(word)
+                if not parsed.completions_complete:
+                    # `word` is letters only (checked in prefix_word), so this quoting is
+                    # complete: no tsquery syntax can get through.
+                    alternatives.append("to_tsquery('simple', %s)")
+                    params.append(f"'{word}':*")
                 for completion in parsed.completions:
                     if completion == word:
                         continue  # the word itself is already there

@@ -126,7 +126,14 @@ def _lexicon_sql(parsed: ParsedQuery, *, correct: bool) -> tuple[str, list]:
     (kind, word, value, count)."""
     words = parsed.correctable_words() if correct else []
     prefix = parsed.prefix_word()
-    return _LEXICON_SQL, [words, prefix, f"{prefix}%" if prefix else None, PREFIX_COMPLETIONS]
+    # One more completion than is used: fewer back means the list is every vocabulary word
+    # the last word begins (see ParsedQuery.completions_complete).
+    return _LEXICON_SQL, [
+        words,
+        prefix,
+        f"{prefix}%" if prefix else None,
+        PREFIX_COMPLETIONS + 1,
+    ]
 
 
 def lexicon_expression(query: str, *, correct: bool = True) -> RawSQL | None:
@@ -190,7 +197,8 @@ def keyword_match(
     else:  # read with the page's first query (lexicon_expression, same query and `correct`)
         rows = json.loads(lexicon)
     unknown, completions, synonyms, version = _lexicon(rows)
-    parsed.completions = completions
+    parsed.completions = completions[:PREFIX_COMPLETIONS]
+    parsed.completions_complete = 0 < len(completions) <= PREFIX_COMPLETIONS
     corrected_any = False
     prefix = parsed.prefix_word()
     for chunk in parsed.chunks:

@@ -71,6 +71,28 @@ def test_the_last_word_is_a_prefix_while_typing(library):
     assert keyword_match("Hondu ").ranked_ids == []
 
 
+def test_a_prefix_whose_completions_are_all_known_searches_them_instead(
+    library, make_resource, index, monkeypatch
+):
+    """When every vocabulary word the last word begins came back with the lexicon, those
+    words stand for the prefix (no partial-match scan of the index); when there are more
+    than are fetched, the prefix itself is searched too. Both find the same resources."""
+    import search.selectors
+
+    gangs = make_resource("Gangsters and gangland recruitment", "Gangs in Honduras.")
+    index(gangs)
+    for typed in ("Guatema", "domestic violen", "persecutio", "Hondu", "gan"):
+        match = keyword_match(typed)
+        assert ":*" not in match.tsquery, typed
+        assert ids(match), typed
+    everything_listed = set(ids(keyword_match("gan")))
+    assert {gangs.pk, library["honduras"].pk} <= everything_listed
+    monkeypatch.setattr(search.selectors, "PREFIX_COMPLETIONS", 2)  # gang, gangs, gangsters...
+    too_many = keyword_match("gan")
+    assert ":*" in too_many.tsquery
+    assert set(ids(too_many)) == everything_listed
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
