@@ -27,6 +27,13 @@ TAG_MODELS = {
 }
 
 
+def _formfield(db_field, **kwargs):
+    # Links typed without a scheme are https (also Django 6's default, so no warning now).
+    if isinstance(db_field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return db_field.formfield(**kwargs)
+
+
 class ResourceAdminForm(forms.ModelForm):
     countries = forms.MultipleChoiceField(
         choices=list(countries),
@@ -39,6 +46,7 @@ class ResourceAdminForm(forms.ModelForm):
 
     class Meta:
         model = Resource
+        formfield_callback = _formfield
         fields = [
             "title",
             "summary",
