@@ -23,7 +23,9 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
-            # One browser per xdist worker group keeps memory down on a 2-core machine.
+            # Meant to keep one browser for the browser tests on a 2-core machine. With
+            # pytest 9.2, xdist no longer groups (pytest-xdist#1386): each xdist worker then
+            # starts its own Chromium, which the tests allow (nothing here is shared).
             item.add_marker(pytest.mark.xdist_group("browser"))
 
 

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from celery import current_app
@@ -32,6 +33,17 @@ REPO = Path(__file__).resolve().parents[2]
 CLOSED_PORT = "redis://127.0.0.1:1/0"
 
 
+def _own_database(url: str) -> str:
+    """TEST_REDIS_URL's database, one lower per xdist worker: two workers' tests (and their
+    Celery workers) must never share a queue. (xdist_group no longer keeps these tests on
+    one worker with pytest 9.2: pytest-xdist issue #1386.)"""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    offset = int(worker.removeprefix("gw") or 0)
+    parts = urlsplit(url)
+    base = int(parts.path.strip("/") or 15)
+    return urlunsplit(parts._replace(path=f"/{(base - offset) % 16}"))
+
+
 @pytest.fixture
 def redis_url():
     url = getattr(settings, "TEST_REDIS_URL", "")
@@ -40,6 +52,7 @@ def redis_url():
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
+    url = _own_database(url)
     import redis
 
     client = redis.Redis.from_url(url)
