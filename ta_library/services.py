@@ -41,9 +41,10 @@ def catalogue_changed() -> None:
         )
 
 
-def _content_changed(resource: Resource) -> None:
-    # The one place the library tells search that a resource's text may have changed.
-    resource_content_changed(resource_id=resource.pk)
+def _content_changed(resource_id: int) -> None:
+    # The one place the library tells search that a resource's text may have changed (or
+    # that it was published: its words join the vocabulary).
+    resource_content_changed(resource_id=resource_id)
 
 
 def _apply_publication(resource: Resource) -> None:
@@ -99,7 +100,7 @@ def resource_create(
     resource.protection_types.set(protection_types)
     resource.procedural_stages.set(procedural_stages)
     resource.topics.set(topics)
-    _content_changed(resource)
+    _content_changed(resource.pk)
     catalogue_changed()
     return resource
 
@@ -107,13 +108,15 @@ def resource_create(
 @transaction.atomic
 def resource_saved(*, resource: Resource, changed_fields: Iterable[str], created: bool) -> None:
     """After the admin saved a resource and its tags: stamp publication, bump the catalogue,
-    and tell search when its file, title or summary changed."""
+    and tell search when its file, title or summary changed or it was just published (so
+    its words join the vocabulary)."""
     if resource.is_published and resource.first_published_at is None:
         Resource.objects.filter(pk=resource.pk, first_published_at=None).update(
             first_published_at=timezone.now()
         )
-    if created or set(changed_fields) & set(CONTENT_FIELDS):
-        _content_changed(resource)
+    published_now = "is_published" in changed_fields and resource.is_published
+    if created or published_now or set(changed_fields) & set(CONTENT_FIELDS):
+        _content_changed(resource.pk)
     catalogue_changed()
 
 
@@ -122,11 +125,15 @@ def resources_set_published(*, resource_ids: Iterable[int], published: bool) -> 
     """Publish or unpublish resources; returns how many changed."""
     ids = list(resource_ids)
     changed = Resource.objects.filter(pk__in=ids).exclude(is_published=published)
-    count = changed.update(is_published=published)
+    changed_ids = list(changed.values_list("pk", flat=True))
+    count = Resource.objects.filter(pk__in=changed_ids).update(is_published=published)
     if published:
         Resource.objects.filter(pk__in=ids, first_published_at=None).update(
             first_published_at=timezone.now()
         )
+        # Search learns the words of what is published now (spelling, completions).
+        for resource_id in changed_ids:
+            _content_changed(resource_id)
     catalogue_changed()
     return count
 

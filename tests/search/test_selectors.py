@@ -261,3 +261,25 @@ def test_many_matches_rank_title_and_summary_hits_first_then_newest(
     monkeypatch.setattr(search.selectors, "FULL_RANK_LIMIT", 2)
     ranked = keyword_match("nexus").ranked_ids
     assert ranked == [newer_title_hit.pk, older_title_hit.pk, newest_body_only.pk]
+
+
+@pytest.mark.parametrize("how", ["bulk action", "admin save"])
+def test_words_of_a_newly_published_resource_join_the_vocabulary_at_once(
+    library, make_resource, index, django_capture_on_commit_callbacks, how
+):
+    """Publishing tells search (a re-index after commit), so the resource's words are
+    completed and never "corrected" away before the hourly vocabulary refresh."""
+    from ta_library import services
+
+    draft = make_resource("Guatemalteco asylum seekers", "Guatemalteco families.", published=False)
+    index(draft)
+    assert draft.pk not in ids(keyword_match("Guatemal"))  # completions: guatemala only
+    with django_capture_on_commit_callbacks(execute=True):
+        if how == "bulk action":
+            services.resources_set_published(resource_ids=[draft.pk], published=True)
+        else:
+            draft.is_published = True
+            draft.save(update_fields=["is_published"])
+            services.resource_saved(resource=draft, changed_fields=["is_published"], created=False)
+    assert draft.pk in ids(keyword_match("Guatemal"))
+    assert keyword_match("Guatemaltecos").corrected == ""
