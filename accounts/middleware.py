@@ -26,7 +26,16 @@ SESSION_CLIENT_KEY = "cgrs_session_client"
 REFRESH_SECONDS = 60
 
 
+def _client(request) -> str:
+    """A short fingerprint of the address and browser (the session keeps no raw IP)."""
+    seen = f"{request.META.get('REMOTE_ADDR', '')}|{request.META.get('HTTP_USER_AGENT', '')}"
+    return hashlib.blake2b(seen.encode(), digest_size=8).hexdigest()
+
+
 class SessionLifetimeMiddleware:
+    """Ends sessions past either limit; refreshes a live one at most once a minute, and
+    records its activity (allauth's UserSessionsMiddleware, but not on every request)."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -42,32 +51,12 @@ class SessionLifetimeMiddleware:
             ):
                 logout(request)
                 return redirect_to_login(request.get_full_path())
-            if SESSION_REFRESHED_KEY not in session or now - refreshed >= REFRESH_SECONDS:
+            due = SESSION_REFRESHED_KEY not in session or now - refreshed >= REFRESH_SECONDS
+            if due:
                 # Marks the session modified: Django saves it with a new expiry.
                 session[SESSION_REFRESHED_KEY] = now
-                request.session_refreshed = True
-        return self.get_response(request)
-
-
-def _client(request) -> str:
-    """A short fingerprint of the address and browser (the session keeps no raw IP)."""
-    seen = f"{request.META.get('REMOTE_ADDR', '')}|{request.META.get('HTTP_USER_AGENT', '')}"
-    return hashlib.blake2b(seen.encode(), digest_size=8).hexdigest()
-
-
-class UserSessionActivityMiddleware:
-    """allauth's UserSessionsMiddleware, run with the refresh instead of on every request."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if request.user.is_authenticated and request.session.session_key:
             client = _client(request)
-            if (
-                getattr(request, "session_refreshed", False)
-                or request.session.get(SESSION_CLIENT_KEY) != client
-            ):
-                request.session[SESSION_CLIENT_KEY] = client
+            if (due or session.get(SESSION_CLIENT_KEY) != client) and session.session_key:
+                session[SESSION_CLIENT_KEY] = client
                 UserSession.objects.create_from_request(request)
         return self.get_response(request)
