@@ -27,10 +27,15 @@ TAG_MODELS = {
 }
 
 
+# Links typed without a scheme are https (also Django 6's default, so no warning now): for
+# the form the admin builds (formfield_overrides, as in experts.admin) and for the form
+# class itself, which Django builds at import.
+HTTPS_URL = {"assume_scheme": "https"}
+
+
 def _formfield(db_field, **kwargs):
-    # Links typed without a scheme are https (also Django 6's default, so no warning now).
     if isinstance(db_field, models.URLField):
-        kwargs.setdefault("assume_scheme", "https")
+        kwargs = {**HTTPS_URL, **kwargs}
     return db_field.formfield(**kwargs)
 
 
@@ -116,6 +121,7 @@ class TagActionForm(ActionForm):
 @admin.register(Resource)
 class ResourceAdmin(admin.ModelAdmin):
     form = ResourceAdminForm
+    formfield_overrides = {models.URLField: HTTPS_URL}
     action_form = TagActionForm
     list_display = [
         "title",
@@ -164,11 +170,6 @@ class ResourceAdmin(admin.ModelAdmin):
         ),
         (_("Publication"), {"fields": ["is_published", "first_published_at", "preview_link"]}),
     ]
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if isinstance(db_field, models.URLField):
-            kwargs["assume_scheme"] = "https"  # links typed without a scheme are https
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     @admin.display(description=_("Preview"))
     def preview_link(self, obj):

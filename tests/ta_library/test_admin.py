@@ -47,6 +47,16 @@ def test_staff_add_a_pdf_resource_that_reaches_matching_libraries(staff_client, 
     assert [c.title for c in library.context["library"].cards] == ["Practice advisory on nexus"]
 
 
+def test_a_link_typed_without_a_scheme_opens_over_https(staff_client, attorney_client):
+    response = staff_client.post(
+        reverse("admin:ta_library_resource_add"), _form(external_url="www.example.org/guide")
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    resource = Resource.objects.get()
+    page = attorney_client.get(reverse("ta_library:resource_detail", args=[resource.pk]))
+    assert 'href="https://www.example.org/guide"' in page.content.decode()
+
+
 def test_a_docx_is_accepted(staff_client):
     upload = SimpleUploadedFile("motion.docx", docx_bytes(), "application/octet-stream")
     response = staff_client.post(reverse("admin:ta_library_resource_add"), _form(file=upload))
