@@ -177,40 +177,30 @@ def resources_delete(*, resources: Iterable[Resource]) -> int:
     """Delete resources (the admin's delete and its bulk delete action): one catalogue
     version bump and one search index version bump for all of them, so neither the bitmaps
     nor cached search results keep a deleted id. Returns how many were deleted."""
-    count = 0
-    for resource in resources:
-        resource.delete()
-        count += 1
+    ids = [resource.pk for resource in resources]
+    _total, by_model = Resource.objects.filter(pk__in=ids).delete()  # tags and index cascade
+    count = by_model.get(Resource._meta.label, 0)
     catalogue_changed()
     resources_deleted()
     return count
 
 
-def visit_record(*, user, case, last_visit: tuple | None = None) -> datetime.datetime | None:
+def visit_record(*, user, case, last_visit: tuple) -> datetime.datetime | None:
     """Note that `user` opened `case`'s library now; return the end of their previous
     sitting (None on a first visit), for the "new since your last visit" marker.
 
-    `last_visit`: (previous_seen_at, last_seen_at) of their visit row as the caller already
-    read it (both None when there is none; see selectors.case_profile_queryset); without
-    it, it is read here.
+    `last_visit`: (previous_seen_at, last_seen_at) of their visit row, read with the case
+    (both None when there is none; see selectors.case_profile_queryset).
 
     A GET-time write, justified like the audit row each case read writes: bookkeeping about
     the reader, not state the page shows or anyone else sees, and idempotent within a
-    sitting. Within VISIT_REFRESH of the last write it is only a read (filter changes and
+    sitting. Within VISIT_REFRESH of the last write it is nothing at all (filter changes and
     paging cost no commit); otherwise one upsert that returns the earlier value.
     """
     table = LibraryVisit._meta.db_table
     now = timezone.now()
+    row = last_visit if last_visit[1] is not None else None
     with connection.cursor() as cursor:
-        if last_visit is None:
-            cursor.execute(
-                f"SELECT previous_seen_at, last_seen_at FROM {table} "  # noqa: S608
-                "WHERE user_id = %s AND case_id = %s",
-                [user.pk, case.pk],
-            )
-            row = cursor.fetchone()
-        else:
-            row = last_visit if last_visit[1] is not None else None
         if row is not None and now - row[1] < VISIT_REFRESH:
             return row[0]
         cursor.execute(
