@@ -14,17 +14,18 @@ from __future__ import annotations
 import http.client
 import os
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.conf import settings
 
 from cgrs.scratch_database import database_url
+from cgrs.timing import p50_p95
 
 HOST = "127.0.0.1"
 
@@ -98,11 +99,12 @@ def _get(port: int, path: str, cookie: str) -> int:
 
 
 def time_get(url: str, cookie: str, *, requests: int, warm: int = 20) -> tuple[float, float]:
-    """p50 and p95 (ms) of GET `url` with the given Cookie header, after `warm` requests
-    (enough for every worker to have built its index and loaded its templates)."""
-    rest = url.removeprefix(f"http://{HOST}:")
-    port_text, _, path = rest.partition("/")
-    port, path = int(port_text), "/" + path
+    """p50 and p95 (ms) of GET `url` (on the server gunicorn_server started) with the given
+    Cookie header, after `warm` requests (enough for every worker to have built its index
+    and loaded its templates)."""
+    parts = urlsplit(url)
+    port = parts.port
+    path = f"{parts.path}?{parts.query}" if parts.query else parts.path
     for _ in range(warm):
         status = _get(port, path, cookie)
         if status != 200:
@@ -112,5 +114,4 @@ def time_get(url: str, cookie: str, *, requests: int, warm: int = 20) -> tuple[f
         began = time.perf_counter()
         _get(port, path, cookie)
         timings.append((time.perf_counter() - began) * 1000)
-    timings.sort()
-    return statistics.median(timings), timings[min(len(timings) - 1, int(len(timings) * 0.95))]
+    return p50_p95(timings)

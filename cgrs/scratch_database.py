@@ -5,7 +5,8 @@
 
 The database is dropped on the way out (unless `keep`), and the default connection points
 back at the main database, whatever happened inside. With `reuse`, a database of that name
-kept by an earlier run is used as it is (`reused` is then True).
+kept by an earlier run is used as it is (`reused` is then True). Never under production
+settings (DEMO_DATA_ALLOWED off).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from contextlib import contextmanager
 from urllib.parse import quote
 
 import psycopg
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connections
@@ -43,6 +45,8 @@ def _use(name: str) -> None:
 
 @contextmanager
 def scratch_database(name: str, *, keep: bool = False, reuse: bool = False):
+    if not settings.DEMO_DATA_ALLOWED:
+        raise CommandError("Benchmarks never run under production settings.")
     main = connections["default"].settings_dict["NAME"]
     if name == main:
         raise CommandError("The scratch database must not be the main database.")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import random
-import statistics
 import time
 
 from django.conf import settings
@@ -22,6 +21,7 @@ from django.urls import reverse
 from accounts.models import Organization, OrganizationType
 from accounts.selectors import organizations_matching
 from accounts.us_states import US_STATE_CHOICES
+from cgrs.timing import percentile
 
 FIRST = [
     "Bay Area",
@@ -160,13 +160,13 @@ class Command(BaseCommand):
             every.extend(timings)
             every_sql.extend(sql_timings)
             self.stdout.write(
-                f"{kind:<24} {_percentile(timings, 50):>8.2f} {_percentile(timings, 95):>8.2f} "
-                f"{_percentile(sql_timings, 50):>8.2f} {_percentile(sql_timings, 95):>8.2f} "
+                f"{kind:<24} {percentile(timings, 50):>8.2f} {percentile(timings, 95):>8.2f} "
+                f"{percentile(sql_timings, 50):>8.2f} {percentile(sql_timings, 95):>8.2f} "
                 f"{matches:>8}"
             )
         self.stdout.write(
-            f"{'all requests':<24} {_percentile(every, 50):>8.2f} {_percentile(every, 95):>8.2f} "
-            f"{_percentile(every_sql, 50):>8.2f} {_percentile(every_sql, 95):>8.2f}"
+            f"{'all requests':<24} {percentile(every, 50):>8.2f} {percentile(every, 95):>8.2f} "
+            f"{percentile(every_sql, 50):>8.2f} {percentile(every_sql, 95):>8.2f}"
         )
         self.stdout.write(
             f"({len(every)} requests; p50/p95 = the whole Django request/response cycle through "
@@ -185,9 +185,3 @@ class Command(BaseCommand):
                 plans.append("\n".join(row[0] for row in cursor.fetchall()))
         plan = "\n--\n".join(plans)
         self.stdout.write("Plan for 'asylum':\n" + plan)
-
-
-def _percentile(values: list[float], pct: int) -> float:
-    if len(values) < 2:
-        return values[0] if values else 0.0
-    return statistics.quantiles(values, n=100, method="inclusive")[pct - 1]
