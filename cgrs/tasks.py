@@ -34,12 +34,27 @@ def enqueue(task, *ids: int) -> None:
     The intent is stored in the outbox inside the caller's transaction, so a broker outage
     loses nothing: the relay sends it later.
     """
-    for value in ids:
-        # SECURITY: tasks take ids, never personal data (S11).
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise TypeError(f"Task arguments must be integer ids, got {type(value).__name__}")
-    message = OutboxMessage.objects.create(task_name=task.name, args=list(ids))
-    transaction.on_commit(lambda: dispatch(message.pk))
+    _enqueue(task, [list(ids)])
+
+
+def enqueue_each(task, ids) -> None:
+    """`enqueue(task, id)` for every id, in one outbox insert (bulk actions)."""
+    _enqueue(task, [[value] for value in ids])
+
+
+def _enqueue(task, calls: list[list[int]]) -> None:
+    for args in calls:
+        for value in args:
+            # SECURITY: tasks take ids, never personal data (S11).
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise TypeError(f"Task arguments must be integer ids, got {type(value).__name__}")
+    if not calls:
+        return
+    messages = OutboxMessage.objects.bulk_create(
+        OutboxMessage(task_name=task.name, args=args) for args in calls
+    )
+    ids = [message.pk for message in messages]
+    transaction.on_commit(lambda: [dispatch(message_id) for message_id in ids])
 
 
 def dispatch(message_id: int) -> bool:

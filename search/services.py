@@ -22,14 +22,18 @@ logger = logging.getLogger(__name__)
 MAX_BODY_CHARACTERS = 600_000
 
 
-def resource_content_changed(*, resource_id: int) -> None:
-    """The library calls this after a resource's file, title or summary changed (inside the
-    transaction that changed it). The search app (re)indexes the resource after commit."""
-    from cgrs.tasks import enqueue
+def resources_content_changed(*, resource_ids: Iterable[int]) -> None:
+    """The library calls this after resources' files, titles or summaries changed, or they
+    were published (inside the transaction that changed them). The search app (re)indexes
+    each after commit; a constant number of queries for any number of resources."""
+    from cgrs.tasks import enqueue_each
     from search import tasks
 
-    Extraction.objects.get_or_create(resource_id=resource_id)
-    enqueue(tasks.index_resource, resource_id)
+    ids = list(resource_ids)
+    Extraction.objects.bulk_create(
+        [Extraction(resource_id=resource_id) for resource_id in ids], ignore_conflicts=True
+    )
+    enqueue_each(tasks.index_resource, ids)
 
 
 def resources_deleted() -> None:

@@ -15,7 +15,7 @@ from django.core.files.base import File
 from django.db import connection, transaction
 from django.utils import timezone
 
-from search.services import resource_content_changed, resources_deleted
+from search.services import resources_content_changed, resources_deleted
 from ta_library.models import Audience, CatalogueVersion, LibraryVisit, Resource
 from taxonomy.models import PersecutionType, ProceduralStage, ProtectionType, ResourceType, Topic
 
@@ -41,10 +41,10 @@ def catalogue_changed() -> None:
         )
 
 
-def _content_changed(resource_id: int) -> None:
-    # The one place the library tells search that a resource's text may have changed (or
-    # that it was published: its words join the vocabulary).
-    resource_content_changed(resource_id=resource_id)
+def _content_changed(*resource_ids: int) -> None:
+    # The one place the library tells search that resources' text may have changed (or
+    # that they were published: their words join the vocabulary).
+    resources_content_changed(resource_ids=resource_ids)
 
 
 def _apply_publication(resource: Resource) -> None:
@@ -132,8 +132,7 @@ def resources_set_published(*, resource_ids: Iterable[int], published: bool) -> 
             first_published_at=timezone.now()
         )
         # Search learns the words of what is published now (spelling, completions).
-        for resource_id in changed_ids:
-            _content_changed(resource_id)
+        _content_changed(*changed_ids)
     catalogue_changed()
     return count
 

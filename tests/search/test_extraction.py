@@ -6,7 +6,7 @@ from django.core.files.base import ContentFile
 from cgrs.models import OutboxMessage
 from search.models import Extraction, ExtractionStatus, Passage, SearchDocument
 from search.selectors import keyword_match
-from search.services import resource_content_changed, resource_index
+from search.services import resource_index, resources_content_changed
 from tests.search.documents import (
     docx_with_paragraphs,
     encrypted_pdf,
@@ -133,7 +133,7 @@ def test_the_library_change_hook_indexes_after_commit(
 ):
     resource = make_resource("Hooked", "", file=pdf_with_pages(["Text about Venezuela."]))
     with django_capture_on_commit_callbacks(execute=True):
-        resource_content_changed(resource_id=resource.pk)
+        resources_content_changed(resource_ids=[resource.pk])
         # Before commit: a pending record, nothing extracted yet.
         assert Extraction.objects.get(pk=resource.pk).status == ExtractionStatus.PENDING
     assert Extraction.objects.get(pk=resource.pk).status == ExtractionStatus.EXTRACTED
@@ -148,7 +148,7 @@ def test_a_rolled_back_change_enqueues_nothing(make_resource, django_capture_on_
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         try:
             with transaction.atomic():
-                resource_content_changed(resource_id=resource.pk)
+                resources_content_changed(resource_ids=[resource.pk])
                 raise RuntimeError("abort")
         except RuntimeError:
             pass

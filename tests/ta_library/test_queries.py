@@ -11,6 +11,7 @@ from ta_library.models import Audience, Resource
 from ta_library.services import catalogue_changed
 from tests.cases.factories import CaseFactory
 from tests.ta_library.factories import (
+    ResourceFactory,
     ResourceTypeFactory,
     country_conditions_type,
     persecution,
@@ -118,3 +119,22 @@ def test_resource_page_costs_a_fixed_number_of_queries(attorney_client):
     _catalogue(490)
     assert _queries(attorney_client, url) == at_ten
     assert at_ten == (REQUEST_QUERIES + DETAIL_QUERIES, DETAIL_QUERIES)
+
+
+def test_publishing_many_resources_costs_what_publishing_a_few_does(
+    django_capture_on_commit_callbacks,
+):
+    """The bulk publish action tells search about each resource without a query apiece."""
+    from ta_library.services import resources_set_published
+
+    def publish(count: int) -> int:
+        drafts = ResourceFactory.create_batch(count, is_published=False)
+        ids = [r.pk for r in drafts]
+        with (
+            CaptureQueriesContext(connection) as queries,
+            django_capture_on_commit_callbacks(execute=False),
+        ):
+            assert resources_set_published(resource_ids=ids, published=True) == count
+        return len(queries)
+
+    assert publish(3) == publish(30)
