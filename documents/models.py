@@ -170,8 +170,10 @@ class Document(ActiveContentFlags):
                 name="document_permission_chosen",
                 condition=models.Q(share_permission__in=SharePermission.values),
             ),
+            # The same file under the same name from the same form is stored once.
             models.UniqueConstraint(
-                fields=["case", "submission_token", "sha256"], name="document_stored_once"
+                fields=["case", "submission_token", "sha256", "original_name"],
+                name="document_stored_once",
             ),
             # SECURITY: a withdrawn document can never be shareable (S4).
             models.CheckConstraint(

@@ -128,12 +128,16 @@ def _store_upload(
     written: list[str],
 ) -> DocumentUploaded:
     checked = item.checked
+    original_name = clean_original_name(item.original_name)
     if outcome is None and item.outcome_id is not None:
         outcome = _outcome_of_case(case, item.outcome_id)
     if submission_token is not None:
         # SECURITY/double submission: the same form sends the same file once.
         existing = Document.objects.filter(
-            case=case, submission_token=submission_token, sha256=checked.sha256
+            case=case,
+            submission_token=submission_token,
+            sha256=checked.sha256,
+            original_name=original_name,
         ).first()
         if existing is not None:
             return DocumentUploaded(existing, created=False)
@@ -142,7 +146,7 @@ def _store_upload(
         outcome=outcome,
         uploaded_by=uploader,
         kind=item.kind,
-        original_name=clean_original_name(item.original_name),
+        original_name=original_name,
         file_format=checked.file_format,
         size_bytes=checked.size_bytes,
         sha256=checked.sha256,
@@ -159,7 +163,10 @@ def _store_upload(
     except IntegrityError:
         # A concurrent submission of the same form stored it first.
         existing = Document.objects.filter(
-            case=case, submission_token=submission_token, sha256=checked.sha256
+            case=case,
+            submission_token=submission_token,
+            sha256=checked.sha256,
+            original_name=original_name,
         ).first()
         if submission_token is None or existing is None:
             raise
@@ -365,7 +372,11 @@ def pending_upload_keep(
     _validate_choices(kind=item.kind, share_permission=item.share_permission)
     checked = item.checked
     existing = PendingUpload.objects.filter(
-        uploader=uploader, case=case, token=token, sha256=checked.sha256
+        uploader=uploader,
+        case=case,
+        token=token,
+        sha256=checked.sha256,
+        original_name=clean_original_name(item.original_name),
     ).first()
     if existing is not None:
         return existing
