@@ -13,6 +13,9 @@ class AuditAction(models.TextChoices):
     READ = "read", _("Read")
     CREATE = "create", _("Create")
     UPDATE = "update", _("Update")
+    # Documents: a file streamed to the person (inline or as a download), a deletion.
+    DOWNLOAD = "download", _("Download")
+    DELETE = "delete", _("Delete")
 
 
 class AuditResult(models.TextChoices):

@@ -9,6 +9,7 @@ from django_countries import countries
 from audit.models import AuditAction
 from audit.services import audit_record
 from cases.models import CASE_NUMBER_MAX, CASE_NUMBER_MIN, Case, CaseChange
+from documents.selectors import case_documents
 from outcomes.models import Decision, Outcome
 
 
@@ -54,6 +55,8 @@ def case_record_queryset(queryset: QuerySet[Case]) -> QuerySet[Case]:
         "deadlines",
         Prefetch("outcomes", queryset=Outcome.objects.order_by("decided_on", "id")),
         Prefetch("changes", queryset=CaseChange.objects.select_related("changed_by")),
+        # The case's documents (withdrawn ones hidden), with their outcomes: one query.
+        Prefetch("documents", queryset=case_documents(), to_attr="case_documents"),
     )
 
 

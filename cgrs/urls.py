@@ -19,6 +19,8 @@ urlpatterns = [
     path("library/", include("ta_library.urls")),
     path("experts/", include("experts.urls")),
     path("staff/admin/", admin.site.urls),
+    # Case documents: /documents/... (attorneys) and /staff/documents/... (staff).
+    path("", include("documents.urls")),
 ]
 
 handler403 = "cgrs.errors.permission_denied"

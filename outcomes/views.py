@@ -12,8 +12,18 @@ from accounts.permissions import role_required
 from audit.models import AuditAction
 from cases.models import Case
 from cases.selectors import fetch_case
+from documents import selectors as document_selectors
+from documents.forms import ROWS_ON_OUTCOME_FORM, document_rows
+from documents.services import outcome_report_with_documents
+from documents.views import discard_pending, keep_accepted_files
 from outcomes.forms import OutcomeForm
-from outcomes.services import outcome_create
+
+
+def _token(value) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(str(value))
+    except (TypeError, ValueError, AttributeError):
+        return None
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -34,12 +44,33 @@ def outcome_create_view(request, number: int):
     from_intake = request.GET.get("from") == "intake"
     if request.method == "POST":
         form = OutcomeForm(request.POST)
-        if form.is_valid():
-            reported = outcome_create(case=case, reporter=request.user, **form.outcome_answers())
+        # The outcome's documents: each file checked by content; a refused one sends the
+        # form back with every other answer, and the accepted files kept server-side.
+        rows = document_rows(request.POST, request.FILES, extra=ROWS_ON_OUTCOME_FORM)
+        discard_pending(request)
+        token = _token(request.POST.get("submission_token"))
+        form_ok, rows_ok = form.is_valid(), rows.is_valid()
+        if form_ok and rows_ok:
+            reported, stored = outcome_report_with_documents(
+                case=case,
+                reporter=request.user,
+                answers=form.outcome_answers(),
+                uploads=rows.accepted(),
+                pending=document_selectors.pending_uploads(
+                    uploader=request.user, case=case, token=token
+                ),
+            )
             if reported.created:
                 messages.success(request, _("Thank you: the outcome was saved."))
             else:
                 messages.info(request, _("This outcome had already been saved."))
+            created = sum(1 for result in stored if result.created)
+            if created:
+                messages.success(
+                    request,
+                    _("%(count)s document(s) uploaded. You can follow each one on the case record.")
+                    % {"count": created},
+                )
             if reported.stage_change is not None:
                 messages.info(
                     request,
@@ -49,10 +80,20 @@ def outcome_create_view(request, number: int):
             if from_intake:
                 return redirect("ta_library:case_library", number=case.number)
             return redirect("cases:detail", number=case.number)
+        keep_accepted_files(request, case=case, token=token, rows=rows)
+        pending = document_selectors.pending_uploads(uploader=request.user, case=case, token=token)
     else:
         form = OutcomeForm(initial={"submission_token": uuid.uuid4()})
+        rows = document_rows(extra=ROWS_ON_OUTCOME_FORM)
+        pending = []
     return render(
         request,
         "outcomes/outcome_form.html",
-        {"case": case, "form": form, "from_intake": from_intake},
+        {
+            "case": case,
+            "form": form,
+            "from_intake": from_intake,
+            "rows": rows,
+            "pending": pending,
+        },
     )

@@ -21,6 +21,7 @@ TABLES = [
     "tests.ta_library.url_matrix",
     "tests.search.url_matrix",
     "tests.experts.url_matrix",
+    "tests.documents.url_matrix",
 ]
 
 

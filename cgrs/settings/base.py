@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "search",
     "experts",
     "audit",
+    # Case documents (uploads, share permission, staff queue).
+    "documents",
 ]
 
 MIDDLEWARE = [
@@ -137,6 +139,11 @@ CELERY_BEAT_SCHEDULE = {
     "experts-availability-sweep": {"task": "experts.tasks.availability_sweep", "schedule": 3600.0},
     # Rebuild the search spelling vocabulary when the index changed (skips otherwise).
     "search-refresh-vocabulary": {"task": "search.tasks.refresh_vocabulary", "schedule": 3600.0},
+    # Remove document files left by crashes and pending uploads nobody came back to.
+    "documents-sweep-orphaned-files": {
+        "task": "documents.tasks.sweep_orphaned_files",
+        "schedule": 3600.0,
+    },
 }
 
 # --- Accounts ---

@@ -70,7 +70,7 @@ def test_an_intake_with_a_prior_outcome_reports_it_then_opens_the_library(page, 
     expect(
         page.get_by_role("heading", name=f"Report an outcome for case {case.number}")
     ).to_be_visible()
-    expect(page.get_by_text(re.compile("documents is coming soon"))).to_be_visible()
+    expect(page.get_by_role("heading", name="Documents (optional)")).to_be_visible()
     page.get_by_label("Date of decision").fill("2026-01-15")
     page.get_by_label("Asylum office", exact=True).check()
     page.get_by_label("Denied", exact=True).check()

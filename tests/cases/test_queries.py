@@ -18,8 +18,9 @@ pytestmark = pytest.mark.django_db
 MY_ACCOUNT_QUERIES = 2  # the rows (stage and latest outcome joined in) + the total
 CASE_LIST_QUERIES = 2  # count + page
 STAFF_LIST_QUERIES = 3  # numbers in use + count + page
-# case, persecution types, protection types, deadlines, outcomes, history, audit row
-CASE_RECORD_QUERIES = 7
+# case, persecution types, protection types, deadlines, outcomes, history, documents (with
+# their outcomes joined in), audit row
+CASE_RECORD_QUERIES = 8
 OWN_TABLES = ('"cases_', '"outcomes_', '"audit_', '"taxonomy_')
 
 

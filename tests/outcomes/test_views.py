@@ -41,13 +41,16 @@ def _url(case, **query):
     return url + ("?from=intake" if query.get("from_intake") else "")
 
 
-def test_the_form_marks_required_fields_and_leaves_room_for_documents(attorney_client, users):
+def test_the_form_marks_required_fields_and_offers_document_uploads(attorney_client, users):
     case = CaseFactory(attorney=users["attorney"])
     body = attorney_client.get(_url(case)).content.decode()
     assert body.count('<span class="required">') == 3  # date, level, outcome
     assert "(required)" in body
-    assert "Uploading decisions, briefs and other documents is coming soon" in body
-    assert 'type="file"' not in body
+    assert "coming soon" not in body
+    assert body.count('type="file"') == 3
+    assert 'enctype="multipart/form-data"' in body
+    # The share permission has no default: no radio button is checked.
+    assert "checked" not in body.split('id="documents-heading"')[1]
 
 
 def test_an_appealed_ij_denial_is_saved_and_moves_the_case_to_the_bia(

@@ -1,0 +1,7 @@
+from django.utils.translation import gettext_lazy as _
+
+from cgrs.navigation import NavLink
+
+ITEMS = [
+    NavLink(_("Documents"), "documents:staff_queue", frozenset({"staff"}), order=35),
+]
