@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "audit",
     # Case documents (uploads, share permission, staff queue).
     "documents",
+    # Redaction workbench, the gate and publishing samples (engine in redaction/engine).
+    "redaction",
 ]
 
 MIDDLEWARE = [
