@@ -21,6 +21,8 @@ urlpatterns = [
     path("staff/admin/", admin.site.urls),
     # Case documents: /documents/... (attorneys) and /staff/documents/... (staff).
     path("", include("documents.urls")),
+    # The redaction workbench: /staff/documents/<public_id>/redaction/...
+    path("", include("redaction.urls")),
 ]
 
 handler403 = "cgrs.errors.permission_denied"

@@ -56,6 +56,8 @@ class Redaction(models.Model):
     # occurrence; encrypted the same way and emptied at the same moments.
     pages_sealed = models.BinaryField(default=b"", editable=False)
     page_count = models.PositiveIntegerField(null=True, blank=True)
+    # [[width, height], ...] in points, per page (not private: sizes only).
+    page_sizes = models.JSONField(default=list, blank=True)
     redactor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -133,6 +135,13 @@ class Redaction(models.Model):
             RedactionState.BUILDING,
             RedactionState.CHECKING,
         )
+
+    def page_size(self, page_index: int) -> tuple[float, float]:
+        """The page's size in points (US Letter until detection has measured it)."""
+        if 0 <= page_index < len(self.page_sizes):
+            width, height = self.page_sizes[page_index]
+            return float(width), float(height)
+        return 612.0, 792.0
 
     @property
     def progress_percent(self) -> int:

@@ -187,6 +187,7 @@ def redaction_start(*, document: Document, actor) -> Redaction:
         if not created:
             _reset(redaction)
         redaction.document = locked
+        redaction.page_count = locked.page_count
         _begin_detection(redaction, actor)
     return redaction
 
@@ -319,6 +320,7 @@ def run_detection(redaction_id: int) -> str | None:
         _store_proposals(locked, found)
         locked.pages_sealed = _seal_pages(pages)
         locked.page_count = len(pages)
+        locked.page_sizes = [[page.width, page.height] for page in pages]
         locked.state = RedactionState.REDACTING
         locked.progress_label = _("Done: %(count)s proposals") % {"count": len(found)}
         locked.progress_done = locked.progress_total = len(pages)
