@@ -5,7 +5,6 @@ Each test runs its own real server in a temporary folder (not the suite's databa
 
 import json
 import os
-import signal
 import subprocess
 import sys
 
