@@ -234,7 +234,7 @@ def _labels() -> dict[str, str]:
 @functools.lru_cache(maxsize=8192)
 def _display_date(day: datetime.date, language: str) -> str:
     # date_format costs ~50 µs; a catalogue has a few thousand distinct dates per language.
-    return date_format(day, "N j, Y")
+    return date_format(day, "DATE_FORMAT")
 
 
 @dataclass
