@@ -232,6 +232,7 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "America/Los_Angeles"
 USE_I18N = True
 USE_TZ = True
+FORMAT_MODULE_PATH = ["cgrs.formats"]
 
 # --- Static and private files ---
 STATIC_URL = "/static/"
