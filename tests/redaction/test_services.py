@@ -12,13 +12,13 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.test import Client
 from django.urls import reverse
-from redaction.engine import text as engine_text
 
 from audit.models import AuditEvent
 from documents import samples
 from documents import services as document_services
 from documents.models import DocumentState
 from redaction import crypto, services
+from redaction.engine import text as engine_text
 from redaction.models import ProposalDecision, Redaction, RedactionState
 from ta_library.models import Resource
 from taxonomy.models import Topic
