@@ -686,17 +686,18 @@ def _case_tags(case) -> dict:
     """The sample's tags from its case: claim, protection, stage and implied topics; never
     the country (claim material is matched by claim type, and a country narrows who the
     client might be)."""
-    from ta_library.rules import case_topic_slugs
+    from ta_library.index import catalogue_index
+    from ta_library.rules import implied_topics
     from taxonomy.models import Topic
 
     persecution = list(case.persecution_types.all())
-    topics = Topic.objects.filter(
-        slug__in=case_topic_slugs(
-            detention_status=case.detention_status,
-            age_group_at_harm=case.age_group_at_harm,
-            persecution_slugs={p.slug for p in persecution},
-        )
+    topic_ids = implied_topics(
+        catalogue_index().topic_implications,
+        detention_status=case.detention_status,
+        age_group_at_harm=case.age_group_at_harm,
+        persecution=frozenset(p.pk for p in persecution),
     )
+    topics = Topic.objects.filter(pk__in=topic_ids)
     return {
         "persecution_types": persecution,
         "protection_types": list(case.protection_types.all()),

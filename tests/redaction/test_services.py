@@ -43,7 +43,10 @@ def run_tasks(django_capture_on_commit_callbacks):
 @pytest.fixture
 def document(db):
     gang = PersecutionTypeFactory(slug="gang-violence", name="Gang violence")
-    Topic.objects.get_or_create(slug="gang-based-claims", defaults={"name": "Gang-based claims"})
+    topic, _ = Topic.objects.get_or_create(
+        slug="gang-based-claims", defaults={"name": "Gang-based claims"}
+    )
+    topic.implied_by_persecution.add(gang)
     case = CaseFactory(persecution_types=[gang], country_of_origin="HN")
     pdf = samples.decision_pdf(PARTIES, pages=2)
     return DocumentFactory(
