@@ -72,7 +72,12 @@ DEMO_DOCUMENTS: dict[tuple[str, str], list[DemoDocument]] = {
         DemoDocument("IJ decision - Houston.pdf", "decision", "yes", reach="in_redaction", seed=7),
         DemoDocument("Brief on nexus to family.pdf", "brief", "yes", reach="published", seed=7),
         DemoDocument(
-            "Motion to reconsider.pdf", "motion", "yes", reach="withdrawn", seed=7, with_outcome=False
+            "Motion to reconsider.pdf",
+            "motion",
+            "yes",
+            reach="withdrawn",
+            seed=7,
+            with_outcome=False,
         ),
     ],
     ("el-salvador-political", "attorney@example.org"): [

@@ -79,9 +79,10 @@ def test_two_pdfs_with_an_outcome_then_withdrawal_staff_queue_and_another_attorn
     attorney.get_by_label("Date of decision").fill("2026-03-02")
     attorney.get_by_label("Immigration judge", exact=True).check()
     attorney.get_by_label("Granted asylum", exact=True).check()
-    first, second = attorney.locator("fieldset.document-row").nth(0), attorney.locator(
-        "fieldset.document-row"
-    ).nth(1)
+    first, second = (
+        attorney.locator("fieldset.document-row").nth(0),
+        attorney.locator("fieldset.document-row").nth(1),
+    )
     first.get_by_label("File").set_input_files(
         _pdf("IJ decision.pdf", samples.decision_pdf(samples.sample_parties(3)))
     )

@@ -320,7 +320,6 @@ def test_every_open_and_refusal_is_audited_once(attorney_client, client_for, cas
     ]
 
 
-
 def test_the_home_page_and_faq_describe_the_document_features_that_exist(client):
     home = client.get(reverse("home")).content.decode()
     faq = client.get(reverse("faq")).content.decode()
