@@ -21,6 +21,8 @@ urlpatterns = [
     path("staff/admin/", admin.site.urls),
     # Case documents: /documents/... (attorneys) and /staff/documents/... (staff).
     path("", include("documents.urls")),
+    # Outcome insights: /insights/ (attorneys) and /staff/insights/ (staff).
+    path("", include("insights.urls")),
 ]
 
 handler403 = "cgrs.errors.permission_denied"

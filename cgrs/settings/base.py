@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "audit",
     # Case documents (uploads, share permission, staff queue).
     "documents",
+    # Outcome insights (suppressed counts and charts for staff and attorneys).
+    "insights",
 ]
 
 MIDDLEWARE = [
