@@ -316,23 +316,16 @@ def case_update(
         )
 
 
-# Procedural stages in the order a case moves through them; "other" has no place in it.
-STAGE_ORDER = ["affirmative", "immigration-court", "bia", "circuit-court"]
-
-
 def case_advance_stage(*, case: Case, stage_slug: str, changed_by) -> CaseChange | None:
     """Move the case to a later procedural stage (never back) and record it in the history.
 
-    Callers hold the case row locked in their transaction. Returns the history entry, or None
-    when the stage is not later than the current one.
+    "Later" is the stages' `sequence` (taxonomy.models.ProceduralStage); a stage without one
+    (Other) is neither earlier nor later than any. Callers hold the case row locked in their
+    transaction. Returns the history entry, or None when the stage is not later.
     """
-    current = case.procedural_stage.slug
-    if current not in STAGE_ORDER or stage_slug not in STAGE_ORDER:
-        return None
-    if STAGE_ORDER.index(stage_slug) <= STAGE_ORDER.index(current):
-        return None
-    new_stage = ProceduralStage.objects.filter(slug=stage_slug).first()
-    if new_stage is None:
+    current = case.procedural_stage.sequence
+    new_stage = ProceduralStage.objects.filter(slug=stage_slug, sequence__isnull=False).first()
+    if current is None or new_stage is None or new_stage.sequence <= current:
         return None
     old_stage = case.procedural_stage
     case.procedural_stage = new_stage

@@ -5,10 +5,21 @@ member without two-factor authentication is sent to set it up before any admin p
 """
 
 from allauth.account.decorators import secure_admin_login
+from django import forms
 from django.contrib import admin
+from django.db import models
 from django.shortcuts import redirect
 
 from accounts.permissions import staff_has_two_factor
+
+# Tag choices (taxonomy, expert topics) as plain checkbox lists: Django's two-box
+# filter_horizontal widget builds controls that fail axe (aria-label on a bare span) and is
+# awkward by keyboard, and no list here is longer than a few dozen entries.
+TAG_CHECKBOXES = {
+    models.ManyToManyField: {
+        "widget": forms.CheckboxSelectMultiple(attrs={"class": "admin-checkbox-list"})
+    }
+}
 
 
 class CgrsAdminSite(admin.AdminSite):

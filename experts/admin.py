@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.db import models
 
+from cgrs.admin_site import TAG_CHECKBOXES
 from experts.models import Listing, ListingEvent
 
 
@@ -32,7 +33,6 @@ class ListingAdmin(admin.ModelAdmin):
     search_fields = ["display_name", "contact_email"]
     list_select_related = ["owner", "organization"]
     raw_id_fields = ["owner", "organization"]
-    filter_horizontal = ["topics"]
     readonly_fields = [
         "status",
         "staff_notes",
@@ -47,4 +47,4 @@ class ListingAdmin(admin.ModelAdmin):
         "updated_at",
     ]
     inlines = [ListingEventInline]
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}, **TAG_CHECKBOXES}

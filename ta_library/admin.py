@@ -13,6 +13,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from cgrs.admin_site import TAG_CHECKBOXES
 from ta_library import services
 from ta_library.embeds import embed_url
 from ta_library.files import EXTENSION_FOR, validate_library_file
@@ -121,7 +122,7 @@ class TagActionForm(ActionForm):
 @admin.register(Resource)
 class ResourceAdmin(admin.ModelAdmin):
     form = ResourceAdminForm
-    formfield_overrides = {models.URLField: HTTPS_URL}
+    formfield_overrides = {models.URLField: HTTPS_URL, **TAG_CHECKBOXES}
     action_form = TagActionForm
     list_display = [
         "title",
@@ -148,7 +149,6 @@ class ResourceAdmin(admin.ModelAdmin):
     search_fields = ["title", "summary", "author_name"]
     date_hierarchy = "published_on"
     list_select_related = ["resource_type"]
-    filter_horizontal = ["persecution_types", "protection_types", "procedural_stages", "topics"]
     readonly_fields = ["first_published_at", "created_at", "updated_at", "preview_link"]
     actions = ["publish", "unpublish", "add_tag", "mark_general", "unmark_general"]
     fieldsets = [

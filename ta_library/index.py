@@ -22,6 +22,7 @@ from array import array
 from dataclasses import dataclass, field
 
 from django.db import connections
+from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -29,7 +30,7 @@ from django_countries import countries as all_countries
 from pyroaring import BitMap, FrozenBitMap
 
 from ta_library.models import ATTORNEY_AUDIENCES, EXPERT_AUDIENCES, CatalogueVersion, Resource
-from ta_library.rules import CONSTRAINING_DIMENSIONS, CaseProfile
+from ta_library.rules import DIMENSIONS, CaseProfile, TopicImplication
 from taxonomy.models import PersecutionType, ProceduralStage, ProtectionType, ResourceType, Topic
 
 # Facet groups in the order the filter pane shows them: (group, URL parameter, legend).
@@ -49,12 +50,7 @@ TERM_MODELS = {
     "protection": ProtectionType,
     "topic": Topic,
 }
-M2M_FIELDS = {
-    "persecution": "persecution_types",
-    "protection": "protection_types",
-    "stage": "procedural_stages",
-    "topic": "topics",
-}
+M2M_FIELDS = {d.name: d.resource_field for d in DIMENSIONS}
 # How many case profiles' curated bitmaps each process remembers.
 CURATED_CACHE_SIZE = 512
 # Resources per block of the newest-first order (see CatalogueIndex.in_order).
@@ -105,6 +101,8 @@ class CatalogueIndex:
     by_slug: dict[str, dict[str, FacetValue]] = field(default_factory=dict)
     by_key: dict[str, dict] = field(default_factory=dict)
     type_names: dict[int, str] = field(default_factory=dict)
+    # The topics an intake implies, from the Topic rows (see ta_library.rules.implied_topics).
+    topic_implications: tuple[TopicImplication, ...] = ()
     _curated: dict = field(default_factory=dict)
     _countries: dict = field(default_factory=dict)  # language -> (values, by code)
 
@@ -182,12 +180,12 @@ class CatalogueIndex:
         by_country = self.country_specific & country
         claim = BitMap(self.everything) - self.country_specific
         shared = BitMap()
-        for dimension in ("persecution", "protection", "stage", "topic"):
-            case_terms = getattr(profile, dimension)
-            terms = BitMap.union(BitMap(), *(self.bitmap(dimension, t) for t in case_terms))
+        for dimension in DIMENSIONS:
+            case_terms = getattr(profile, dimension.name)
+            terms = BitMap.union(BitMap(), *(self.bitmap(dimension.name, t) for t in case_terms))
             shared |= terms
-            if dimension in CONSTRAINING_DIMENSIONS:
-                claim &= terms | self.untagged[dimension]
+            if dimension.constrains:
+                claim &= terms | self.untagged[dimension.name]
         claim &= shared
         result = FrozenBitMap(self.general | by_country | claim)
         if len(self._curated) >= CURATED_CACHE_SIZE:
@@ -216,8 +214,20 @@ def build_index(version: int, using: str = "default") -> CatalogueIndex:
     terms = {
         group: list(model.objects.using(using).order_by("position", "name"))
         for group, model in TERM_MODELS.items()
+        if group != "topic"
     }
+    terms["topic"] = list(_topics_with_implications(using))
     index.type_names = {t.id: t.name for t in terms["type"]}
+    index.topic_implications = tuple(
+        TopicImplication(
+            topic=t.id,
+            by_detention=t.implied_by_detention,
+            by_child_harm=t.implied_by_child_harm,
+            by_persecution=frozenset(t.implied_persecution_ids),
+        )
+        for t in terms["topic"]
+        if t.implied_by_detention or t.implied_by_child_harm or t.implied_persecution_ids
+    )
     country_specific_types = {t.id for t in terms["type"] if t.country_specific}
     attorney_audiences, expert_audiences = set(ATTORNEY_AUDIENCES), set(EXPERT_AUDIENCES)
     ids: list[int] = []
@@ -289,6 +299,22 @@ def build_index(version: int, using: str = "default") -> CatalogueIndex:
         index.by_slug[group] = {v.slug: v for v in index.values[group]}
         index.by_key[group] = {v.key: v for v in index.values[group]}
     return index
+
+
+def _topics_with_implications(using: str):
+    """Topic rows with the ids of the persecution types that imply them, in one query."""
+    through = Topic.implied_by_persecution.through._meta.db_table
+    table = Topic._meta.db_table
+    # Only table names from the models go into the SQL.
+    implied = RawSQL(  # noqa: S611
+        f"ARRAY(SELECT x.persecutiontype_id FROM {through} x WHERE x.topic_id = {table}.id)",  # noqa: S608
+        (),
+    )
+    return (
+        Topic.objects.using(using)
+        .annotate(implied_persecution_ids=implied)
+        .order_by("position", "name")
+    )
 
 
 _lock = threading.Lock()

@@ -9,12 +9,35 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-# The claim dimensions a case and a resource are compared on, in display order. A case has
-# one procedural stage; its topics are implied by the intake (see `case_topic_slugs`).
-CLAIM_DIMENSIONS = ("persecution", "protection", "stage", "topic")
-# Dimensions that exclude a resource tagged with none of the case's terms. Topics do not:
-# most material is tagged with legal issues (nexus, credibility, ...) that every claim has.
-CONSTRAINING_DIMENSIONS = ("persecution", "protection", "stage")
+
+@dataclass(frozen=True)
+class Dimension:
+    """One claim dimension a case and a resource are compared on.
+
+    `name` is the facet group (ta_library.index), the attribute of CaseProfile and
+    ResourceTags, and the key of a Match's claim; `resource_field` the Resource's tags;
+    `case_field` where a case has its terms (a many-to-many or a foreign key of Case; empty
+    when the terms are implied by the intake: see `implied_topics`)."""
+
+    name: str
+    resource_field: str
+    case_field: str
+    # Whether a resource tagged on this dimension with none of the case's terms is left out.
+    # Topics do not: most material is tagged with legal issues (nexus, credibility, ...)
+    # that every claim has.
+    constrains: bool
+
+
+# The one table the matching reads: the bitmaps (ta_library.index.CatalogueIndex.curated),
+# the reasons (`match_reasons`), the reasons from bitmaps (ta_library.selectors._match_tags)
+# and the alerts (ta_library.case_match), in display order. A case has one procedural stage.
+DIMENSIONS = (
+    Dimension("persecution", "persecution_types", "persecution_types", constrains=True),
+    Dimension("protection", "protection_types", "protection_types", constrains=True),
+    Dimension("stage", "procedural_stages", "procedural_stage", constrains=True),
+    Dimension("topic", "topics", "", constrains=False),
+)
+DIMENSION_NAMES = tuple(d.name for d in DIMENSIONS)
 
 
 @dataclass(frozen=True)
@@ -76,29 +99,48 @@ def match_reasons(resource: ResourceTags, case: CaseProfile) -> Match | None:
             return Match(country=case.country)
         return None
     shared: list[tuple[str, int]] = []
-    for dimension in CLAIM_DIMENSIONS:
-        tags: frozenset[int] = getattr(resource, dimension)
+    for dimension in DIMENSIONS:
+        tags: frozenset[int] = getattr(resource, dimension.name)
         if not tags:
             continue
-        common = tags & getattr(case, dimension)
+        common = tags & getattr(case, dimension.name)
         if not common:
-            if dimension in CONSTRAINING_DIMENSIONS:
+            if dimension.constrains:
                 return None
             continue
-        shared.extend((dimension, term) for term in sorted(common))
+        shared.extend((dimension.name, term) for term in sorted(common))
     if not shared:
         return None
     return Match(claim=tuple(shared))
 
 
-# Topics an intake implies: (topic slug, test on the case). Other topics (credibility, nexus,
-# ...) concern every claim and are found through filters, not matched.
-def case_topic_slugs(*, detention_status: str, age_group_at_harm: str, persecution_slugs) -> set:
-    slugs = set()
-    if detention_status in {"detained", "released"}:
-        slugs.add("detention")
-    if age_group_at_harm == "child":
-        slugs.add("children")
-    if "gang-violence" in persecution_slugs:
-        slugs.add("gang-based-claims")
-    return slugs
+# Detention statuses that imply the topics marked `implied_by_detention`.
+DETAINED_STATUSES = frozenset({"detained", "released"})
+CHILD_AGE_GROUP = "child"
+
+
+@dataclass(frozen=True)
+class TopicImplication:
+    """When an intake implies a topic (taxonomy.models.Topic's implied_by_* fields). Other
+    topics (credibility, nexus, ...) concern every claim and are found through filters."""
+
+    topic: int
+    by_detention: bool = False
+    by_child_harm: bool = False
+    by_persecution: frozenset[int] = frozenset()
+
+
+def implied_topics(
+    implications, *, detention_status: str, age_group_at_harm: str, persecution: frozenset[int]
+) -> frozenset[int]:
+    """The topic ids an intake implies: a detained (or released) client, harm suffered as a
+    child, or a type of persecution the topic names."""
+    detained = detention_status in DETAINED_STATUSES
+    child = age_group_at_harm == CHILD_AGE_GROUP
+    return frozenset(
+        i.topic
+        for i in implications
+        if (i.by_detention and detained)
+        or (i.by_child_harm and child)
+        or (i.by_persecution & persecution)
+    )

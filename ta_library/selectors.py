@@ -36,8 +36,14 @@ from ta_library.models import (
     LibraryVisit,
     Resource,
 )
-from ta_library.rules import CaseProfile, Match, ResourceTags, case_topic_slugs, match_reasons
-from taxonomy.models import PersecutionType
+from ta_library.rules import (
+    DIMENSIONS,
+    CaseProfile,
+    Match,
+    ResourceTags,
+    implied_topics,
+    match_reasons,
+)
 
 RESOURCES_PER_PAGE = 20
 CARD_SUMMARY_WORDS = 45
@@ -110,17 +116,9 @@ def case_profile_queryset(user=None, params=None) -> QuerySet[Case]:
             (),
         )
 
-    persecution_through = Case._meta.get_field("persecution_types").remote_field.through
-    persecution_table = PersecutionType._meta.db_table
     queryset = Case.objects.annotate(
         persecution_ids=terms("persecution_types", "persecutiontype_id"),
         protection_ids=terms("protection_types", "protectiontype_id"),
-        persecution_slugs=RawSQL(  # noqa: S611
-            f"ARRAY(SELECT p.slug FROM {persecution_through._meta.db_table} x "  # noqa: S608
-            f"JOIN {persecution_table} p ON p.id = x.persecutiontype_id "
-            f"WHERE x.case_id = {table}.id)",
-            (),
-        ),
     )
     if user is None:
         return queryset
@@ -152,18 +150,18 @@ def case_profile_queryset(user=None, params=None) -> QuerySet[Case]:
 
 def case_profile(case: Case, index: CatalogueIndex) -> CaseProfile:
     """What the matching rule compares: from a case of `case_profile_queryset`."""
-    topic_slugs = case_topic_slugs(
-        detention_status=case.detention_status,
-        age_group_at_harm=case.age_group_at_harm,
-        persecution_slugs=set(case.persecution_slugs or ()),
-    )
-    topics = index.by_slug["topic"]
+    persecution = frozenset(case.persecution_ids or ())
     return CaseProfile(
         country=case.country_of_origin.code,
-        persecution=frozenset(case.persecution_ids or ()),
+        persecution=persecution,
         protection=frozenset(case.protection_ids or ()),
         stage=frozenset({case.procedural_stage_id}),
-        topic=frozenset(topics[s].key for s in topic_slugs if s in topics),
+        topic=implied_topics(
+            index.topic_implications,
+            detention_status=case.detention_status,
+            age_group_at_harm=case.age_group_at_harm,
+            persecution=persecution,
+        ),
     )
 
 
@@ -172,7 +170,7 @@ def _match_tags(index: CatalogueIndex, rid: int, profile: CaseProfile) -> Resour
     bitmaps: the case's own terms it carries, or OTHER_TERM for "tagged, but not with any
     of the case's terms"."""
     dimensions = {}
-    for dimension in ("persecution", "protection", "stage", "topic"):
+    for dimension in (d.name for d in DIMENSIONS):
         shared = {t for t in getattr(profile, dimension) if rid in index.bitmap(dimension, t)}
         if not shared and rid not in index.untagged[dimension]:
             shared = {OTHER_TERM}
@@ -236,7 +234,7 @@ def _labels() -> dict[str, str]:
 @functools.lru_cache(maxsize=8192)
 def _display_date(day: datetime.date, language: str) -> str:
     # date_format costs ~50 µs; a catalogue has a few thousand distinct dates per language.
-    return date_format(day, "N j, Y")
+    return date_format(day, "DATE_FORMAT")
 
 
 @dataclass

@@ -25,7 +25,18 @@ class TermAdmin(admin.ModelAdmin):
         catalogue_changed()
 
 
-admin.site.register([PersecutionType, ProtectionType, ProceduralStage, Topic], TermAdmin)
+admin.site.register([PersecutionType, ProtectionType], TermAdmin)
+
+
+@admin.register(ProceduralStage)
+class ProceduralStageAdmin(TermAdmin):
+    list_display = [*TermAdmin.list_display, "sequence"]
+
+
+@admin.register(Topic)
+class TopicAdmin(TermAdmin):
+    list_display = [*TermAdmin.list_display, "implied_by_detention", "implied_by_child_harm"]
+    filter_horizontal = ["implied_by_persecution"]
 
 
 @admin.register(ResourceType)

@@ -68,12 +68,30 @@ def _sync(model, rows) -> None:
         model.objects.update_or_create(slug=slug, defaults=defaults)
 
 
+# The order a case moves through the stages ("other" has no place in it).
+STAGE_SEQUENCE = {"affirmative": 1, "immigration-court": 2, "bia": 3, "circuit-court": 4}
+# Topics an intake implies (see taxonomy.models.Topic): the matching reads these rows.
+TOPIC_IMPLICATIONS = {
+    "detention": {"implied_by_detention": True},
+    "children": {"implied_by_child_harm": True},
+}
+TOPIC_IMPLIED_BY_PERSECUTION = {"gang-based-claims": ["gang-violence"]}
+
+
 def load(log) -> None:
     _sync(PersecutionType, PERSECUTION_TYPES)
     _sync(ProtectionType, PROTECTION_TYPES)
     _sync(ProceduralStage, PROCEDURAL_STAGES)
     _sync(Topic, TOPICS)
     _sync(ResourceType, RESOURCE_TYPES)
+    for slug, sequence in STAGE_SEQUENCE.items():
+        ProceduralStage.objects.filter(slug=slug).update(sequence=sequence)
+    for slug, fields in TOPIC_IMPLICATIONS.items():
+        Topic.objects.filter(slug=slug).update(**fields)
+    for slug, persecution_slugs in TOPIC_IMPLIED_BY_PERSECUTION.items():
+        Topic.objects.get(slug=slug).implied_by_persecution.add(
+            *PersecutionType.objects.filter(slug__in=persecution_slugs)
+        )
     log(
         f"taxonomy: {PersecutionType.objects.count()} persecution types, "
         f"{Topic.objects.count()} topics, {ResourceType.objects.count()} resource types"

@@ -32,11 +32,44 @@ class ProtectionType(Term):
 
 
 class ProceduralStage(Term):
+    # The order stages come in lives on the rows, not in code that names slugs: renaming a
+    # stage cannot silently stop an outcome from moving a case forward.
+    sequence = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        unique=True,
+        help_text=_(
+            "Place in the order a case moves through the stages (1 first). Leave blank for "
+            "a stage outside that order, such as Other. A case only ever moves to a later "
+            "stage."
+        ),
+    )
+
     class Meta(Term.Meta):
         verbose_name = _("procedural stage")
 
 
 class Topic(Term):
+    # Which intakes have this topic (see ta_library.rules.implied_topics). On the row rather
+    # than in code that names slugs, so a staff edit of a slug cannot break matching.
+    implied_by_detention = models.BooleanField(
+        default=False,
+        help_text=_(
+            "Cases whose client is or was detained have this topic: its material comes to "
+            "their libraries."
+        ),
+    )
+    implied_by_child_harm = models.BooleanField(
+        default=False,
+        help_text=_("Cases whose client was harmed as a child have this topic."),
+    )
+    implied_by_persecution = models.ManyToManyField(
+        PersecutionType,
+        blank=True,
+        related_name="implied_topics",
+        help_text=_("Cases claiming any of these types of persecution have this topic."),
+    )
+
     class Meta(Term.Meta):
         verbose_name = _("topic")
 

@@ -4,7 +4,14 @@ import random
 
 import pytest
 
-from ta_library.rules import CaseProfile, Match, ResourceTags, match_reasons
+from ta_library.rules import (
+    CaseProfile,
+    Match,
+    ResourceTags,
+    TopicImplication,
+    implied_topics,
+    match_reasons,
+)
 
 DV, GANG, RELIGION = 1, 2, 3
 ASYLUM, CAT = 10, 11
@@ -200,3 +207,65 @@ def test_bitmaps_apply_the_same_rule_as_match_reasons():
         for resource_id in index.everything:
             match = match_reasons(_match_tags(index, resource_id, profile), profile)
             assert (match is not None) == (resource_id in curated)
+
+
+IMPLICATIONS = (
+    TopicImplication(topic=40, by_detention=True),
+    TopicImplication(topic=41, by_child_harm=True),
+    TopicImplication(topic=42, by_persecution=frozenset({GANG})),
+)
+
+
+@pytest.mark.parametrize(
+    ("detention", "age", "persecution", "expected"),
+    [
+        ("detained", "", {DV}, {40}),
+        ("released", "", {DV}, {40}),
+        ("not_detained", "", {DV}, set()),
+        ("unknown", "child", {DV}, {41}),
+        ("not_detained", "adult", {GANG, DV}, {42}),
+        ("detained", "child", {GANG}, {40, 41, 42}),
+    ],
+)
+def test_topics_an_intake_implies(detention, age, persecution, expected):
+    topics = implied_topics(
+        IMPLICATIONS,
+        detention_status=detention,
+        age_group_at_harm=age,
+        persecution=frozenset(persecution),
+    )
+    assert topics == expected
+
+
+@pytest.mark.django_db
+def test_implied_topics_follow_the_topic_rows_not_their_slugs(users):
+    """A staff edit of a topic's slug or name does not change which cases it reaches; the
+    implication fields on the row do."""
+    from ta_library.index import catalogue_index
+    from ta_library.selectors import case_profile, case_profile_queryset
+    from ta_library.services import catalogue_changed
+    from taxonomy.demo import load as load_taxonomy
+    from taxonomy.models import PersecutionType, Topic
+    from tests.cases.factories import CaseFactory
+
+    load_taxonomy(lambda message: None)
+    gang = PersecutionType.objects.get(slug="gang-violence")
+    case = CaseFactory(
+        attorney=users["attorney"],
+        persecution_types=[gang],
+        detention_status="detained",
+        age_group_at_harm="adult",
+    )
+    Topic.objects.filter(slug="gang-based-claims").update(slug="gangs", name="Gangs")
+    Topic.objects.filter(slug="detention").update(slug="immigration-detention")
+    catalogue_changed()
+
+    def topics():
+        profile = case_profile(case_profile_queryset().get(pk=case.pk), catalogue_index())
+        return set(Topic.objects.filter(pk__in=profile.topic).values_list("slug", flat=True))
+
+    assert topics() == {"gangs", "immigration-detention"}
+    Topic.objects.filter(slug="immigration-detention").update(implied_by_detention=False)
+    Topic.objects.filter(slug="children").update(implied_by_detention=True)
+    catalogue_changed()
+    assert topics() == {"gangs", "children"}
