@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "audit",
     # Case documents (uploads, share permission, staff queue).
     "documents",
+    # Redaction: the engine (redaction/engine) and the workbench built on it.
+    "redaction",
     # Outcome insights (suppressed counts and charts for staff and attorneys).
     "insights",
 ]
