@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from accounts.staff_home import staff_home
 from cgrs import views
 
 urlpatterns = [
@@ -20,6 +21,7 @@ urlpatterns = [
     path("outcomes/", include("outcomes.urls")),
     path("library/", include("ta_library.urls")),
     path("experts/", include("experts.urls")),
+    path("staff/", staff_home, name="staff_home"),
     path("staff/admin/", admin.site.urls),
     # Case documents: /documents/... (attorneys) and /staff/documents/... (staff).
     path("", include("documents.urls")),
