@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "documents",
     # Redaction: the engine (redaction/engine) and the workbench built on it.
     "redaction",
+    # Outcome insights (suppressed counts and charts for staff and attorneys).
+    "insights",
     # Requests for more help on a case ("Ask for more help") and the staff queue.
     "ta_requests",
 ]
