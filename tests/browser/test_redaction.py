@@ -96,7 +96,8 @@ def test_redact_review_publish_find_and_withdraw(world, person):
     expect(redactor.locator("[data-proposal-row]").first).to_be_visible()
 
     redactor.locator("summary", has_text="Identifiers of this document").click()
-    redactor.get_by_label("Names", exact=True).fill("\n".join([PARTIES.respondent, *PARTIES.family]))
+    names = "\n".join([PARTIES.respondent, *PARTIES.family])
+    redactor.get_by_label("Names", exact=True).fill(names)
     redactor.get_by_label("A-numbers").fill(PARTIES.a_number)
     redactor.get_by_label("Dates of birth").fill(PARTIES.date_of_birth)
     redactor.get_by_label("Addresses", exact=True).fill(PARTIES.address)
