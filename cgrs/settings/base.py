@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -45,6 +46,8 @@ INSTALLED_APPS = [
     "audit",
     # Case documents (uploads, share permission, staff queue).
     "documents",
+    # Per-case alerts: digest emails about new resources in open cases' libraries.
+    "alerts",
 ]
 
 MIDDLEWARE = [
@@ -133,6 +136,16 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BEAT_SCHEDULE = {
+    # Case alert digests: daily every morning (TIME_ZONE), weekly on Monday mornings. At
+    # most one per person and period whatever the beat does (alerts.models.Digest).
+    "alerts-daily-digests": {
+        "task": "alerts.tasks.build_daily_digests",
+        "schedule": crontab(hour=12, minute=0),
+    },
+    "alerts-weekly-digests": {
+        "task": "alerts.tasks.build_weekly_digests",
+        "schedule": crontab(hour=12, minute=30, day_of_week="mon"),
+    },
     # Anything committed while the broker was unreachable is sent from the outbox here.
     "relay-outbox": {"task": "cgrs.tasks.relay_outbox", "schedule": 30.0},
     # Lapse stale "accepting new cases" flags and send reminders (idempotent, so hourly).
