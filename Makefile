@@ -1,6 +1,7 @@
-# Everyday commands. `make run` and `make test` work on a fresh clone with only Python 3.11+.
+# Everyday commands. `make run` and `make test` work on a fresh clone with only CPython 3.11-3.14.
+# Another Python in its own virtualenv: make test PYTHON=python3.13 VENV=.venv-3.13
 PYTHON ?= python3
-VENV := .venv
+VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 MANAGE := $(BIN)/python manage.py
@@ -20,12 +21,10 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 # Install, start the embedded PostgreSQL (unless DATABASE_URL is set), migrate, load the
-# demo data, print the demo logins and serve. Ctrl-C stops the server and the database.
+# demo data, print the demo logins and serve. However it is stopped (Ctrl-C, SIGTERM, a closed
+# terminal, even SIGKILL) the server and the database stop with it: see cgrs/local_run.py.
 run: install
-	$(MANAGE) migrate --noinput
-	$(MANAGE) createcachetable
-	$(MANAGE) load_demo_data --print-logins
-	$(MANAGE) runserver $(HOST):$(PORT)
+	$(BIN)/python -m cgrs.local_run --host $(HOST) --port $(PORT) $(RUN_ARGS)
 
 # The whole suite against PostgreSQL; non-zero exit on any failure.
 test: install
@@ -49,9 +48,9 @@ worker: install
 beat: install
 	$(BIN)/celery -A cgrs beat --loglevel=INFO
 
-# Start the site as `make run` does, on another port, and check that pages answer.
+# Start `make run` on another port, check that pages answer and that SIGTERM stops it all.
 smoke: install
-	bash scripts/smoke.sh
+	VENV=$(VENV) bash scripts/smoke.sh
 
 bench-library: install
 	$(MANAGE) bench_library --resources $${N:-1000}

@@ -23,6 +23,13 @@ ROUTES: list[Route] = [
     # Public: the registration form's type-ahead, before anyone has an account.
     Route("accounts:organization_search", everyone(), query="q=bay"),
     Route("accounts:resend_verification", everyone()),
+    Route("accounts:membership_claims", only("attorney", "expert", "clinic", "staff")),
+    Route(
+        "accounts:membership_claims",
+        only("attorney", "expert", "clinic", "staff", status=404),
+        method="post",
+        note="no such claim",
+    ),
     Route("accounts:staff_follow_ups", only("staff")),
     Route("accounts:staff_follow_up_detail", only("staff"), kwargs=_follow_up),
     Route("accounts:staff_follow_up_detail", only("staff"), kwargs=_follow_up, method="post"),
