@@ -77,7 +77,11 @@ class Case(models.Model):
     # Alerts (see alerts.digests): new cases alert weekly, or as their attorney's one
     # setting says (AlertDefault); cases from before alerts existed start off.
     alert_frequency = models.CharField(
-        max_length=8, choices=AlertFrequency.choices, default=AlertFrequency.WEEKLY
+        max_length=8,
+        choices=AlertFrequency.choices,
+        default=AlertFrequency.WEEKLY,
+        # Also in the database, for rows inserted in SQL (bulk tools, tests).
+        db_default=AlertFrequency.WEEKLY,
     )
     # When alerts were last turned on: counts as activity for the idle rule.
     alert_since = models.DateTimeField(null=True, blank=True)
