@@ -294,6 +294,7 @@ DEMO_DATA_LOADERS = [
     "ta_library.demo.load",
     "search.demo.load",
     "experts.demo.load",
+    "alerts.demo.load",
 ]
 DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105 (demo only; loader refuses production)
 # Fixed TOTP secret for the demo staff user, printed by `make run` (local settings only).

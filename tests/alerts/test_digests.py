@@ -126,3 +126,20 @@ def test_each_digest_is_one_email_to_its_person_naming_no_case(month):
         assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     to_b = [m for m in mail.outbox if m.to == [b.email]]
     assert len(to_b) == 5
+
+
+def test_the_digest_follows_the_persons_language(users, django_capture_on_commit_callbacks):
+    from tests.alerts.factories import match
+
+    attorney = users["attorney"]
+    attorney.preferred_language = "es"
+    attorney.save(update_fields=["preferred_language"])
+    case = CaseFactory(attorney=attorney)
+    match(case)
+    match(case)
+    with django_capture_on_commit_callbacks(execute=True):
+        build_digests(AlertFrequency.WEEKLY)
+    (message,) = mail.outbox
+    assert "2 recursos nuevos para sus casos" in message.subject
+    assert "coinciden con 1 de sus casos abiertos" in message.body
+    assert 'lang="es"' in message.alternatives[0][0]
