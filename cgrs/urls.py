@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from accounts.staff_home import staff_home
 from cgrs import views
 
 urlpatterns = [
@@ -9,6 +10,8 @@ urlpatterns = [
     path("experts/vetting-protocol/", views.vetting_protocol, name="vetting_protocol"),
     path("self-help/", views.self_help, name="self_help"),
     path("healthz", views.healthz, name="healthz"),
+    # Browsers ask for /favicon.ico whatever the page says.
+    path("favicon.ico", views.favicon, name="favicon"),
     path("i18n/", include("django.conf.urls.i18n")),
     # Registration chooses the account type first; it must come before allauth's signup URL.
     path("accounts/signup/", include("accounts.signup_urls")),
@@ -19,6 +22,7 @@ urlpatterns = [
     path("outcomes/", include("outcomes.urls")),
     path("library/", include("ta_library.urls")),
     path("experts/", include("experts.urls")),
+    path("staff/", staff_home, name="staff_home"),
     path("staff/admin/", admin.site.urls),
     # Case documents: /documents/... (attorneys) and /staff/documents/... (staff).
     path("", include("documents.urls")),

@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "audit",
     # Case documents (uploads, share permission, staff queue).
     "documents",
+    # Redaction: the engine (redaction/engine) and the workbench built on it.
+    "redaction",
     # Per-case alerts: digest emails about new resources in open cases' libraries.
     "alerts",
 ]
@@ -247,6 +249,18 @@ USE_I18N = True
 USE_TZ = True
 FORMAT_MODULE_PATH = ["cgrs.formats"]
 
+# Country lists say what people call a place, in each language, and list only places people
+# come from: no uninhabited territories (django-countries has "Naoero" for Nauru and
+# "República de África Central" in Spanish). tests/cgrs/test_countries.py holds this.
+COUNTRIES_OVERRIDE = {
+    "NR": _("Nauru"),
+    "CF": _("Central African Republic"),
+    "SZ": _("Eswatini"),
+    "MM": _("Myanmar (Burma)"),
+    "PS": _("Palestine"),
+    **dict.fromkeys(["AQ", "BV", "HM", "TF", "GS", "UM", "IO", "VA"], None),
+}
+
 # --- Static and private files ---
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
@@ -291,6 +305,7 @@ DEMO_DATA_LOADERS = [
     "accounts.demo.load",
     "cases.demo.load",
     "outcomes.demo.load",
+    "documents.demo.load",
     "ta_library.demo.load",
     "search.demo.load",
     "experts.demo.load",
