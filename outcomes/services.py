@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 
 from cases.models import Case, CaseChange, ChangeSource
 from cases.services import case_advance_stage, case_close
+from insights.services import facts_refresh
 from outcomes.models import AdjudicatorLevel, Appeal, Decision, Outcome
 
 
@@ -142,4 +143,6 @@ def _outcome_insert(
         elif is_final(appeal=appeal):
             # A decision nobody appeals ends the case: its alerts stop at once.
             case_close(case=locked, changed_by=reporter, source=ChangeSource.OUTCOME)
+        # Insights count the new outcome from the moment it commits.
+        facts_refresh(case_ids=[locked.pk])
     return OutcomeReported(outcome=outcome, stage_change=stage_change)

@@ -50,6 +50,10 @@ INSTALLED_APPS = [
     "redaction",
     # Per-case alerts: digest emails about new resources in open cases' libraries.
     "alerts",
+    # Outcome insights (suppressed counts and charts for staff and attorneys).
+    "insights",
+    # Requests for more help on a case ("Ask for more help") and the staff queue.
+    "ta_requests",
 ]
 
 MIDDLEWARE = [
@@ -158,6 +162,12 @@ CELERY_BEAT_SCHEDULE = {
     "documents-sweep-orphaned-files": {
         "task": "documents.tasks.sweep_orphaned_files",
         "schedule": 3600.0,
+    },
+    # Counts of new, overdue and due-this-week requests for more help, once a day (the task
+    # sends at most one a day, so a second beat or a rerun sends nothing).
+    "ta-requests-staff-digest": {
+        "task": "ta_requests.tasks.send_staff_digest",
+        "schedule": crontab(hour=7, minute=30),
     },
 }
 
@@ -310,6 +320,7 @@ DEMO_DATA_LOADERS = [
     "search.demo.load",
     "experts.demo.load",
     "alerts.demo.load",
+    "ta_requests.demo.load",
 ]
 DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105 (demo only; loader refuses production)
 # Fixed TOTP secret for the demo staff user, printed by `make run` (local settings only).
