@@ -316,6 +316,7 @@ DEMO_DATA_LOADERS = [
     "cases.demo.load",
     "outcomes.demo.load",
     "documents.demo.load",
+    "redaction.demo.load",
     "ta_library.demo.load",
     "search.demo.load",
     "experts.demo.load",
