@@ -6,6 +6,10 @@ from django.test import Client
 
 from tests.factories import FACTORY_FOR_ROLE
 
+# The suite-wide identifier sentinel: no client identifier in any log record, email or task
+# argument of the whole run (S11, S19).
+pytest_plugins = ["tests.sentinel_plugin"]
+
 ROLES = ["attorney", "pro_se", "expert", "clinic", "staff"]
 PRINCIPALS = ["anonymous", *ROLES]
 
