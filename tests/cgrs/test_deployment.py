@@ -48,7 +48,8 @@ def _shipped_settings(**environment) -> dict:
     code = (
         "import django, json; django.setup(); from django.conf import settings as s; "
         "print(json.dumps({'proxy_count': s.ALLAUTH_TRUSTED_PROXY_COUNT, "
-        "'ssl_header': s.SECURE_PROXY_SSL_HEADER, 'ssl_redirect': s.SECURE_SSL_REDIRECT}))"
+        "'ssl_header': s.SECURE_PROXY_SSL_HEADER, 'ssl_redirect': s.SECURE_SSL_REDIRECT, "
+        "'language_cookie_secure': s.LANGUAGE_COOKIE_SECURE}))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd=ROOT, timeout=60
