@@ -141,6 +141,11 @@ def pro_se_follow_up_update(
     return follow_up
 
 
+def preferred_language_set(*, user: User, language: str) -> None:
+    user.preferred_language = language
+    user.save(update_fields=["preferred_language"])
+
+
 @transaction.atomic
 def contact_details_update(
     *,

@@ -1,10 +1,12 @@
 from django.urls import path
 
 from accounts import two_factor, views
+from accounts.language import choose_language
 
 app_name = "accounts"
 urlpatterns = [
     path("", views.my_account, name="my_account"),
+    path("language/<str:code>/", choose_language, name="choose_language"),
     path("contact/", views.contact_details, name="contact_details"),
     path("organization/members/", views.membership_claims, name="membership_claims"),
     path("organizations/search/", views.organization_search, name="organization_search"),

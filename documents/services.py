@@ -170,6 +170,9 @@ def _store_upload(
         ).first()
         if submission_token is None or existing is None:
             raise
+        # The file just written is nobody's: remove it now rather than leave it to the sweep.
+        written.remove(document.file.name)
+        _delete_stored(document.file.name)
         return DocumentUploaded(existing, created=False)
     _after_create(document, uploader)
     return DocumentUploaded(document)
