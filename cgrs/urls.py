@@ -22,6 +22,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("account/", include("accounts.urls")),
     path("cases/", include("cases.urls")),
+    path("alerts/", include("alerts.urls")),
     path("outcomes/", include("outcomes.urls")),
     path("library/", include("ta_library.urls")),
     path("experts/", include("experts.urls")),
@@ -29,6 +30,8 @@ urlpatterns = [
     path("staff/admin/", admin.site.urls),
     # Case documents: /documents/... (attorneys) and /staff/documents/... (staff).
     path("", include("documents.urls")),
+    # The redaction workbench: /staff/documents/<public_id>/redaction/...
+    path("", include("redaction.urls")),
     # Outcome insights: /insights/ (attorneys) and /staff/insights/ (staff).
     path("", include("insights.urls")),
     # Requests for more help: /help/... (attorneys) and /staff/help/... (staff).
