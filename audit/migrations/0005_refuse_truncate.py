@@ -33,6 +33,6 @@ DROP FUNCTION IF EXISTS audit_event_refuse_truncate();
 
 
 class Migration(migrations.Migration):
-    dependencies = [("audit", "0003_document_actions")]
+    dependencies = [("audit", "0004_redaction_actions")]
 
     operations = [migrations.RunSQL(FORWARD, BACKWARD)]
