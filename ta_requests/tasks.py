@@ -9,30 +9,22 @@ from __future__ import annotations
 
 from celery import shared_task
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
+from cgrs.email import send_email, site_url
 from cgrs.tasks import EMAIL_TASK_OPTIONS
 from ta_requests import selectors
 from ta_requests.models import STAFF_MESSAGE_KINDS, StaffDigest, TARequest, TARequestMessage
 
 
 def _url(name: str, *args) -> str:
-    return settings.SITE_URL.rstrip("/") + reverse(name, args=args)
+    return site_url(reverse(name, args=args))
 
 
 def _send(*, subject: str, template: str, context: dict, to: str) -> None:
-    with translation.override("en"):
-        body = render_to_string(template, context)
-    send_mail(
-        subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}",
-        message=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[to],
-    )
+    send_email(to=[to], subject=subject, template=template, context=context)
 
 
 @shared_task(name="ta_requests.tasks.notify_staff_of_request", **EMAIL_TASK_OPTIONS)
