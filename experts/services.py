@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy
 from django_countries import countries as country_names
 
 from accounts.models import AccountType, User
+from cgrs.tasks import enqueue
 from experts.models import (
     AVAILABILITY_LAPSES_AFTER,
     AVAILABILITY_REMINDER_BEFORE,
@@ -275,8 +276,6 @@ def listing_review(
     The keeper is emailed the new status (no details, just the status and a link) once the
     decision commits.
     """
-    from experts import tasks
-
     kinds = {
         ReviewDecision.APPROVE: (EventKind.APPROVED, ListingStatus.LISTED),
         ReviewDecision.REQUEST_CHANGES: (
@@ -303,7 +302,7 @@ def listing_review(
         event = ListingEvent.objects.create(
             listing=locked, actor=reviewer, kind=kind, notes=notes, checklist=checklist
         )
-        tasks.enqueue_status_email(event)
+        enqueue("experts.tasks.send_listing_status_email", event.pk)
     listing.refresh_from_db()
     return event
 

@@ -8,11 +8,6 @@ from cgrs.tasks import EMAIL_TASK_OPTIONS, enqueue
 from experts import services
 
 
-def enqueue_status_email(event) -> None:
-    """Email the keeper about a staff decision once it commits."""
-    enqueue(send_listing_status_email, event.pk)
-
-
 @shared_task(
     name="experts.tasks.send_listing_status_email",
     **EMAIL_TASK_OPTIONS,
