@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from allauth.account.adapter import DefaultAccountAdapter
-from django.conf import settings
+
+from cgrs.language import is_language, remember_language
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -12,16 +13,6 @@ class AccountAdapter(DefaultAccountAdapter):
         in the language the person chose at registration or on their contact details."""
         response = super().post_login(request, user, **kwargs)
         language = getattr(user, "preferred_language", "")
-        if language in dict(settings.LANGUAGES) and hasattr(response, "set_cookie"):
-            # The same cookie Django's set_language view writes.
-            response.set_cookie(
-                settings.LANGUAGE_COOKIE_NAME,
-                language,
-                max_age=settings.LANGUAGE_COOKIE_AGE,
-                path=settings.LANGUAGE_COOKIE_PATH,
-                domain=settings.LANGUAGE_COOKIE_DOMAIN,
-                secure=settings.LANGUAGE_COOKIE_SECURE,
-                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-            )
+        if is_language(language) and hasattr(response, "set_cookie"):
+            remember_language(response, language)
         return response

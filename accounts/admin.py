@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db.models import Count
 from django.template.response import TemplateResponse
 
+from accounts.membership import MembershipError, membership_confirm
 from accounts.models import Organization, ProSeFollowUp, User
 from accounts.services import OrganizationMergeConflict, organizations_merge
 
@@ -84,8 +85,18 @@ class ProSeFollowUpAdmin(admin.ModelAdmin):
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
     ordering = ["email"]
-    list_display = ["email", "full_name", "account_type", "organization", "is_staff", "is_active"]
-    list_filter = ["account_type", "is_staff", "is_active"]
+    list_display = [
+        "email",
+        "full_name",
+        "account_type",
+        "organization",
+        "organization_verified",
+        "is_staff",
+        "is_active",
+    ]
+    list_filter = ["account_type", "organization_verified", "is_staff", "is_active"]
+    readonly_fields = ["organization_verified_by", "organization_verified_at"]
+    actions = ["confirm_memberships"]
     search_fields = ["email", "full_name"]
     raw_id_fields = ["organization"]
     fieldsets = [
@@ -97,6 +108,9 @@ class UserAdmin(DjangoUserAdmin):
                     "full_name",
                     "account_type",
                     "organization",
+                    "organization_verified",
+                    "organization_verified_by",
+                    "organization_verified_at",
                     "is_solo_practitioner",
                     "phone",
                     "preferred_language",
@@ -110,3 +124,14 @@ class UserAdmin(DjangoUserAdmin):
         ("Dates", {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
+
+    @admin.action(description="Confirm the selected people's organization membership")
+    def confirm_memberships(self, request, queryset):
+        confirmed = 0
+        for member in queryset.filter(organization__isnull=False, organization_verified=False):
+            try:
+                membership_confirm(member=member, verifier=request.user)
+            except MembershipError:
+                continue
+            confirmed += 1
+        self.message_user(request, f"{confirmed} membership(s) confirmed.")

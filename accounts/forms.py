@@ -228,19 +228,6 @@ class RegistrationForm(OrganizationPickerMixin, AllauthSignupForm):
             )
         self.order_fields(self.field_order)
 
-    def clean_email(self):
-        email = super().clean_email()
-        if self.account_already_exists:
-            # The issue asks for a clear message here; signup is rate-limited per IP.
-            raise forms.ValidationError(
-                _(
-                    "An account already exists with this email address. Sign in, or reset "
-                    "your password if you have forgotten it."
-                ),
-                code="duplicate_email",
-            )
-        return email
-
     def clean_phone(self):
         return clean_phone_number(self.cleaned_data.get("phone", ""))
 

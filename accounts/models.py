@@ -121,6 +121,18 @@ class User(AbstractUser):
         Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="members"
     )
     is_solo_practitioner = models.BooleanField(default=False)
+    # SECURITY (S16): naming an organization that already has members or a listing is only a
+    # claim; it grants nothing (e.g. keeping the clinic's listing) until staff or a verified
+    # member of that organization confirm it. Changing organization resets it.
+    organization_verified = models.BooleanField(
+        _("membership confirmed"),
+        default=False,
+        help_text=_("Staff or a confirmed member have confirmed this person belongs to it."),
+    )
+    organization_verified_by = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    organization_verified_at = models.DateTimeField(null=True, blank=True)
     phone = models.CharField(max_length=32, blank=True)
     preferred_language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="en")
 

@@ -4,6 +4,7 @@ status and the staff member's tools."""
 from django.utils.translation import gettext_lazy as _
 
 from accounts.dashboard import Section
+from accounts.membership import acts_for_organization, membership_claims_for, membership_pending
 from accounts.models import FollowUpStatus, ProSeFollowUp, Role
 
 
@@ -17,7 +18,20 @@ def pro_se_context(request) -> dict:
 
 
 def staff_context(request) -> dict:
-    return {"new_follow_ups": ProSeFollowUp.objects.filter(status=FollowUpStatus.NEW).count()}
+    return {
+        "new_follow_ups": ProSeFollowUp.objects.filter(status=FollowUpStatus.NEW).count(),
+        "membership_claims": membership_claims_for(request.user).count(),
+    }
+
+
+def membership_context(request) -> dict:
+    """One query at most: how many claims on the member's organization wait for them."""
+    user = request.user
+    return {
+        "pending": membership_pending(user),
+        "organization": user.organization if user.organization_id else None,
+        "claims": membership_claims_for(user).count() if acts_for_organization(user) else 0,
+    }
 
 
 SECTIONS = [
@@ -26,6 +40,12 @@ SECTIONS = [
         template="accounts/_my_account_pro_se.html",
         context=pro_se_context,
         order=10,
+    ),
+    Section(
+        roles=frozenset({Role.ATTORNEY, Role.EXPERT, Role.CLINIC}),
+        template="accounts/_my_account_membership.html",
+        context=membership_context,
+        order=5,
     ),
     Section(
         roles=frozenset({Role.STAFF}),

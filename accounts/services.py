@@ -9,6 +9,7 @@ from datetime import date
 from django.db import IntegrityError, transaction
 from django.db.models import ForeignKey, ManyToManyField
 
+from accounts.membership import membership_claim
 from accounts.models import (
     AccountType,
     FollowUpStatus,
@@ -61,14 +62,17 @@ def organization_register(*, new: NewOrganization, created_by: User | None) -> O
 
 
 def _apply_affiliation(user: User, affiliation: Affiliation) -> None:
+    # SECURITY (S16): membership_claim decides whether naming the organization grants
+    # anything yet; leaving one ends its rights.
     if affiliation.solo:
-        user.organization = None
+        membership_claim(user, None, created=False)
         user.is_solo_practitioner = True
         return
     if affiliation.new_organization is not None:
-        user.organization = organization_register(new=affiliation.new_organization, created_by=user)
+        organization = organization_register(new=affiliation.new_organization, created_by=user)
+        membership_claim(user, organization, created=True)
     else:
-        user.organization = affiliation.organization
+        membership_claim(user, affiliation.organization, created=False)
     user.is_solo_practitioner = False
 
 
@@ -102,7 +106,7 @@ def account_profile_setup(
     if affiliation is not None:
         _apply_affiliation(user, affiliation)
     else:
-        user.organization = None
+        membership_claim(user, None, created=False)
         user.is_solo_practitioner = False
     user.save()
     if account_type == AccountType.PRO_SE:
@@ -136,6 +140,11 @@ def pro_se_follow_up_update(
     return follow_up
 
 
+def preferred_language_set(*, user: User, language: str) -> None:
+    user.preferred_language = language
+    user.save(update_fields=["preferred_language"])
+
+
 @transaction.atomic
 def contact_details_update(
     *,
@@ -152,7 +161,13 @@ def contact_details_update(
     fields = ["full_name", "phone", "preferred_language"]
     if affiliation is not None and user.account_type != AccountType.PRO_SE:
         _apply_affiliation(user, affiliation)
-        fields += ["organization", "is_solo_practitioner"]
+        fields += [
+            "organization",
+            "is_solo_practitioner",
+            "organization_verified",
+            "organization_verified_by",
+            "organization_verified_at",
+        ]
     user.save(update_fields=fields)
     return user
 

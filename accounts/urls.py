@@ -1,11 +1,14 @@
 from django.urls import path
 
 from accounts import views
+from accounts.language import choose_language
 
 app_name = "accounts"
 urlpatterns = [
     path("", views.my_account, name="my_account"),
+    path("language/<str:code>/", choose_language, name="choose_language"),
     path("contact/", views.contact_details, name="contact_details"),
+    path("organization/members/", views.membership_claims, name="membership_claims"),
     path("organizations/search/", views.organization_search, name="organization_search"),
     path("verify-email/resend/", views.resend_verification, name="resend_verification"),
     path("staff/pro-se/", views.staff_follow_ups, name="staff_follow_ups"),

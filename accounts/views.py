@@ -28,6 +28,11 @@ from accounts.forms import (
     FollowUpForm,
     ResendVerificationForm,
 )
+from accounts.membership import (
+    membership_claims_for,
+    membership_confirm,
+    membership_decline,
+)
 from accounts.models import AccountType, FollowUpStatus, Role
 from accounts.permissions import ALL_ROLES, role_required, staff_required
 from accounts.selectors import organizations_matching, pro_se_follow_ups_for_staff
@@ -39,6 +44,7 @@ from audit.services import audit_record
 SIGNUP_TYPE_SESSION_KEY = "cgrs_signup_account_type"
 SIGNUP_EMAIL_SESSION_KEY = "cgrs_signup_email"
 FOLLOW_UPS_PER_PAGE = 50
+MEMBERSHIP_CLAIMS_SHOWN = 100
 RESEND_RATE_LIMITS = {"resend_verification": "10/m/ip"}
 
 # What the choice page says under each option (from "How to Access TA": Creating an Account).
@@ -215,6 +221,35 @@ def contact_details(request):
     else:
         form = ContactDetailsForm(user=user)
     return render(request, "accounts/contact_details.html", {"form": form})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@role_required(Role.ATTORNEY, Role.EXPERT, Role.CLINIC, Role.STAFF)
+def membership_claims(request):
+    """People who named the organization and wait for a confirmed member (or staff) to
+    confirm or decline that they belong to it."""
+    # SECURITY (S16): the scoped queryset is the authorization: a member finds only claims on
+    # their own organization, and none while their own membership is a claim.
+    claims = membership_claims_for(request.user)
+    if request.method == "POST":
+        member = claims.filter(pk=request.POST.get("member") or 0).first()
+        if member is None:
+            raise Http404
+        decision = request.POST.get("decision")
+        if decision == "confirm":
+            membership_confirm(member=member, verifier=request.user)
+            messages.success(request, _("The membership was confirmed."))
+        elif decision == "decline":
+            membership_decline(member=member, verifier=request.user)
+            messages.success(request, _("The membership was declined."))
+        else:
+            messages.error(request, _("Choose confirm or decline."))
+        return redirect("accounts:membership_claims")
+    return render(
+        request,
+        "accounts/membership_claims.html",
+        {"claims": claims[:MEMBERSHIP_CLAIMS_SHOWN]},
+    )
 
 
 @require_safe

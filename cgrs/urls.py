@@ -9,6 +9,8 @@ urlpatterns = [
     path("experts/vetting-protocol/", views.vetting_protocol, name="vetting_protocol"),
     path("self-help/", views.self_help, name="self_help"),
     path("healthz", views.healthz, name="healthz"),
+    # Browsers ask for /favicon.ico whatever the page says.
+    path("favicon.ico", views.favicon, name="favicon"),
     path("i18n/", include("django.conf.urls.i18n")),
     # Registration chooses the account type first; it must come before allauth's signup URL.
     path("accounts/signup/", include("accounts.signup_urls")),

@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.db import connection
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -26,6 +27,11 @@ def vetting_protocol(request):
 @require_safe
 def self_help(request):
     return render(request, "cgrs/self_help.html")
+
+
+@require_safe
+def favicon(request):
+    return redirect(static("img/favicon.ico"), permanent=True)
 
 
 def _database_ok() -> bool:

@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.membership import acts_for_organization
 from accounts.models import Organization
 from accounts.us_states import US_STATE_CHOICES
 from taxonomy.models import PersecutionType
@@ -115,8 +116,10 @@ class ListingQuerySet(models.QuerySet):
             return self.none()
         if user.account_type == "expert":
             return self.filter(owner=user, is_clinic=False)
-        if user.account_type == "clinic" and user.organization_id:
-            # SECURITY: a clinic representative manages only their own organization's listing.
+        if user.account_type == "clinic" and acts_for_organization(user):
+            # SECURITY: a clinic representative manages only their own organization's listing,
+            # and only once their membership is verified (S16): naming another clinic's
+            # organization is a claim, not a takeover.
             return self.filter(organization_id=user.organization_id, is_clinic=True)
         return self.none()
 

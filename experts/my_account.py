@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from accounts.dashboard import Section
+from accounts.membership import membership_pending
 from experts.models import Listing
 
 
@@ -15,6 +16,8 @@ def context(request) -> dict:
         else _("Our clinic's listing in the Expert Witness Database"),
         "listing": listing,
         "no_clinic": request.user.account_type == "clinic" and not request.user.organization_id,
+        "membership_pending": request.user.account_type == "clinic"
+        and membership_pending(request.user),
     }
 
 

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_countries import countries as country_names
 
+from accounts.membership import acts_for_organization
 from accounts.models import AccountType, User
 from cgrs.tasks import enqueue
 from experts.models import (
@@ -42,8 +43,11 @@ from taxonomy.models import PersecutionType
 
 logger = logging.getLogger(__name__)
 
+# How attorneys reach the expert or clinic. A change to them is how a listing is hijacked
+# (S16): it is reviewed again and the previous contact address is told.
+CONTACT_FIELDS = frozenset({"contact_email", "phone", "website"})
 # A change to these sends a listed profile back to staff for review; other edits go live.
-REVIEW_FIELDS = frozenset({"display_name", "credentials", "expert_types"})
+REVIEW_FIELDS = frozenset({"display_name", "credentials", "expert_types"}) | CONTACT_FIELDS
 # Statuses from which the keeper may submit (again).
 SUBMITTABLE = frozenset(
     {ListingStatus.DRAFT, ListingStatus.CHANGES_REQUESTED, ListingStatus.NOT_LISTED}
@@ -179,6 +183,13 @@ def listing_create(*, keeper: User, details: ListingDetails, cv: File | None = N
     is_clinic = keeper.account_type == AccountType.CLINIC
     if is_clinic and not keeper.organization_id:
         raise ListingError(_("Your account names no clinic, so it cannot keep a listing."))
+    if is_clinic and not acts_for_organization(keeper):
+        raise ListingError(
+            _(
+                "Your membership of this clinic is not confirmed yet, so you cannot keep "
+                "its listing."
+            )
+        )
     if keeper.account_type not in (AccountType.EXPERT, AccountType.CLINIC):
         raise ListingError(_("Only expert and clinic accounts keep listings."))
     now = timezone.now()
@@ -248,6 +259,10 @@ def listing_update(
         event = ListingEvent.objects.create(
             listing=locked, actor=editor, kind=kind, changes=changes
         )
+        if changed & CONTACT_FIELDS:
+            from experts import tasks
+
+            tasks.enqueue_contact_change_notice(event)
     listing.refresh_from_db()
     return event
 
@@ -401,8 +416,10 @@ def keeper_emails(listing: Listing) -> list[str]:
     Inactive placeholder owners (demo listings) get nothing."""
     if listing.is_clinic:
         return list(
+            # SECURITY (S16): only verified members hear about the clinic's listing.
             User.objects.filter(
                 organization_id=listing.organization_id,
+                organization_verified=True,
                 account_type=AccountType.CLINIC,
                 is_active=True,
             ).values_list("email", flat=True)
@@ -447,6 +464,37 @@ def listing_status_email_send(event_id: int) -> bool:
             },
         )
     logger.info("listing status email for event %s sent", event_id)
+    return True
+
+
+def contact_change_notice_send(event_id: int) -> bool:
+    """Tell the listing's previous contact address that its contact details changed, so a
+    hijacked listing is noticed by the people it belongs to. Names the fields, never the new
+    values. Sends once per event however often it runs."""
+    claimed = ListingEvent.objects.filter(pk=event_id, notified_at__isnull=True).update(
+        notified_at=timezone.now()
+    )
+    if not claimed:
+        return False
+    event = ListingEvent.objects.select_related("listing").get(pk=event_id)
+    changes = [c for c in event.changes if c.get("field") in CONTACT_FIELDS]
+    if not changes:
+        return False
+    previous = next(
+        (c["old"] for c in changes if c["field"] == "contact_email"),
+        event.listing.contact_email,
+    )
+    if previous:
+        _send(
+            template="contact_changed",
+            recipients=[previous],
+            context={
+                "fields": ", ".join(c["label"] for c in changes),
+                "reviewed": event.kind == EventKind.RETURNED_FOR_REVIEW,
+                "url": _absolute(reverse("experts:my_listing")),
+            },
+        )
+    logger.info("contact change notice for event %s sent", event_id)
     return True
 
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from accounts.membership import membership_pending
 from accounts.models import AccountType, Role
 from accounts.permissions import role_required
 from audit.models import AuditAction
@@ -143,6 +144,8 @@ def my_listing(request):
             "events": selectors.listing_events(listing, limit=20) if listing else [],
             "no_clinic": request.user.account_type == AccountType.CLINIC
             and not request.user.organization_id,
+            "membership_pending": request.user.account_type == AccountType.CLINIC
+            and membership_pending(request.user),
         },
     )
 
@@ -154,6 +157,9 @@ def listing_edit(request):
     listing = selectors.listing_of(request.user)
     if request.user.account_type == AccountType.CLINIC and not request.user.organization_id:
         messages.error(request, _("Your account names no clinic, so it cannot keep a listing."))
+        return redirect("experts:my_listing")
+    if request.user.account_type == AccountType.CLINIC and membership_pending(request.user):
+        # SECURITY (S16): a claim on a clinic neither edits nor creates its listing.
         return redirect("experts:my_listing")
     form_class = _form_class(request.user)
     if request.method == "POST":
@@ -177,9 +183,9 @@ def listing_edit(request):
                     messages.warning(
                         request,
                         _(
-                            "You changed your name, credentials or expert type, so CGRS staff "
-                            "will review your listing again. It is not shown in search until "
-                            "they approve it."
+                            "You changed your name, credentials, expert type or contact "
+                            "details, so CGRS staff will review your listing again. It is not "
+                            "shown in search until they approve it."
                         ),
                     )
                 else:

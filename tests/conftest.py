@@ -1,10 +1,24 @@
 """Fixtures shared by the whole suite: one signed-in person per role."""
 
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
 import pytest
 from django.core.cache import cache
 from django.test import Client
 
 from tests.factories import FACTORY_FOR_ROLE
+
+# Each checkout gets its own temporary root: pytest keeps only the newest three runs under
+# /tmp/pytest-of-<user>, so two checkouts testing at once would delete each other's files
+# (an embedded PostgreSQL under test among them). Short, for Unix socket path limits.
+_checkout = hashlib.sha256(str(Path(__file__).resolve().parent).encode()).hexdigest()[:6]
+os.environ.setdefault(
+    "PYTEST_DEBUG_TEMPROOT", str(Path(tempfile.gettempdir()) / f"cgrs-{_checkout}")
+)
+Path(os.environ["PYTEST_DEBUG_TEMPROOT"]).mkdir(exist_ok=True)
 
 ROLES = ["attorney", "pro_se", "expert", "clinic", "staff"]
 PRINCIPALS = ["anonymous", *ROLES]

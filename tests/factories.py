@@ -29,6 +29,8 @@ class UserFactory(factory.django.DjangoModelFactory):
     full_name = factory.Faker("name")
     account_type = AccountType.ATTORNEY
     organization = factory.SubFactory(OrganizationFactory)
+    # A factory-made member is a confirmed one; pass organization_verified=False for a claim.
+    organization_verified = factory.LazyAttribute(lambda user: user.organization is not None)
     password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 
     @factory.post_generation

@@ -234,6 +234,18 @@ USE_I18N = True
 USE_TZ = True
 FORMAT_MODULE_PATH = ["cgrs.formats"]
 
+# Country lists say what people call a place, in each language, and list only places people
+# come from: no uninhabited territories (django-countries has "Naoero" for Nauru and
+# "República de África Central" in Spanish). tests/cgrs/test_countries.py holds this.
+COUNTRIES_OVERRIDE = {
+    "NR": _("Nauru"),
+    "CF": _("Central African Republic"),
+    "SZ": _("Eswatini"),
+    "MM": _("Myanmar (Burma)"),
+    "PS": _("Palestine"),
+    **dict.fromkeys(["AQ", "BV", "HM", "TF", "GS", "UM", "IO", "VA"], None),
+}
+
 # --- Static and private files ---
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]

@@ -170,17 +170,39 @@ def test_other_without_its_details(client):
     assert not Organization.objects.filter(name="New Place").exists()
 
 
-def test_duplicate_email(client):
+def _normalized(page: str, email: str) -> str:
+    """The page with what legitimately differs between two requests taken out."""
+    page = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", page)
+    return re.sub(re.escape(email), "EMAIL", page, flags=re.IGNORECASE)
+
+
+@pytest.mark.parametrize("account_type", ["attorney", "pro_se"])
+def test_signup_answers_the_same_for_a_known_and_an_unknown_address(client, account_type):
+    """S17: a sign-up must not tell an outsider that an address has an account (for a pro se
+    user that would say the person is an asylum seeker). The known address is told by email."""
+    from django.test import Client
+
     organization = OrganizationFactory()
     AttorneyFactory(email="dana@example.net")
-    response = client.post(
-        _url("attorney"), _data(email="Dana@Example.net", organization=str(organization.pk))
+    extra = {} if account_type == "pro_se" else {"organization": str(organization.pk)}
+    answers = {}
+    for email in ("Dana@Example.net", "Newcomer@Example.net"):
+        response = Client().post(_url(account_type), _data(email=email, **extra), follow=True)
+        answers[email] = response
+    known, unknown = answers["Dana@Example.net"], answers["Newcomer@Example.net"]
+    assert known.status_code == unknown.status_code == 200
+    assert known.redirect_chain == unknown.redirect_chain
+    assert _normalized(known.content.decode(), "Dana@Example.net") == _normalized(
+        unknown.content.decode(), "Newcomer@Example.net"
     )
-    assert response.status_code == 200
-    page = response.content.decode()
-    assert "An account already exists with this email address." in page
-    assert 'value="Dana Advocate"' in page
+    assert "already exists" not in known.content.decode()
+    # Nothing was created for the known address; the person holding it is told by email.
     assert User.objects.filter(email__iexact="dana@example.net").count() == 1
+    told = [m for m in mail.outbox if m.to == ["dana@example.net"]]
+    assert len(told) == 1
+    assert "already exists" in told[0].body
+    # The new address gets its verification link as usual.
+    assert any(m.to == ["newcomer@example.net"] for m in mail.outbox)
 
 
 @pytest.mark.parametrize("phone", ["call me", "12345", "+1 415 555 0100 0000 0000 99", "<script>"])

@@ -18,11 +18,20 @@ def _follow_up(world) -> dict:
 
 ROUTES: list[Route] = [
     Route("accounts:my_account", signed_in()),
+    # Sets the language cookie (and the account's language) and goes back: 302 for everyone.
+    Route("accounts:choose_language", everyone(302), kwargs=lambda w: {"code": "es"}),
     Route("accounts:contact_details", signed_in()),
     Route("accounts:contact_details", signed_in(), method="post", note="empty form: errors"),
     # Public: the registration form's type-ahead, before anyone has an account.
     Route("accounts:organization_search", everyone(), query="q=bay"),
     Route("accounts:resend_verification", everyone()),
+    Route("accounts:membership_claims", only("attorney", "expert", "clinic", "staff")),
+    Route(
+        "accounts:membership_claims",
+        only("attorney", "expert", "clinic", "staff", status=404),
+        method="post",
+        note="no such claim",
+    ),
     Route("accounts:staff_follow_ups", only("staff")),
     Route("accounts:staff_follow_up_detail", only("staff"), kwargs=_follow_up),
     Route("accounts:staff_follow_up_detail", only("staff"), kwargs=_follow_up, method="post"),

@@ -9,4 +9,5 @@ ROUTES: list[Route] = [
     Route("vetting_protocol", everyone()),
     # The health check is for load balancers: public, and it reveals only up/down.
     Route("healthz", everyone()),
+    Route("favicon", everyone(301)),
 ]
