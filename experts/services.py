@@ -260,9 +260,8 @@ def listing_update(
             listing=locked, actor=editor, kind=kind, changes=changes
         )
         if changed & CONTACT_FIELDS:
-            from experts import tasks
-
-            tasks.enqueue_contact_change_notice(event)
+            # Tell the previous contact address once this commits.
+            enqueue("experts.tasks.send_contact_change_notice", event.pk)
     listing.refresh_from_db()
     return event
 

@@ -16,11 +16,6 @@ def send_listing_status_email(event_id: int) -> bool:
     return services.listing_status_email_send(event_id)
 
 
-def enqueue_contact_change_notice(event) -> None:
-    """Tell the previous contact address about a contact change once it commits."""
-    enqueue(send_contact_change_notice, event.pk)
-
-
 @shared_task(
     name="experts.tasks.send_contact_change_notice",
     **EMAIL_TASK_OPTIONS,
