@@ -23,6 +23,7 @@ from cases.models import (
     Deadline,
     DetentionStatus,
 )
+from insights.services import facts_refresh
 from taxonomy.models import PersecutionType, ProceduralStage, ProtectionType
 
 CASE_NUMBER_CAPACITY = CASE_NUMBER_MAX - CASE_NUMBER_MIN + 1
@@ -243,6 +244,10 @@ def case_create(
     return case, True
 
 
+# Intake answers that outcome insights count outcomes under.
+INSIGHT_FIELDS = frozenset({"country_of_origin", "persecution_types", "protection_types"})
+
+
 def case_update(
     *,
     case: Case,
@@ -303,6 +308,9 @@ def case_update(
             Deadline.objects.bulk_create(
                 Deadline(case=locked, due_on=d.due_on, description=d.description) for d in deadlines
             )
+        if any(change["field"] in INSIGHT_FIELDS for change in changes):
+            # The case's outcomes are counted under its country and types: move them along.
+            facts_refresh(case_ids=[locked.pk])
         return CaseChange.objects.create(
             case=locked, changed_by=editor, source=ChangeSource.EDIT, changes=changes
         )

@@ -1,8 +1,10 @@
-"""The header navigation. Each app says which links it offers to which roles, in its
-`navigation.py` (`ITEMS = [NavLink(...), ...]`); this module assembles them in app order."""
+"""The header navigation and the staff home's queues. Each app says which links it offers to
+which roles, and which staff queues it keeps, in its `navigation.py`
+(`ITEMS = [NavLink(...), ...]`, `QUEUES = [StaffQueue(...), ...]`); this module assembles them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import import_module
@@ -19,16 +21,49 @@ class NavLink:
     order: int = 50
 
 
-@cache  # the apps and their modules are fixed once Django has started
-def _all_links() -> list[NavLink]:
-    links: list[NavLink] = []
+@dataclass(frozen=True)
+class StaffQueue:
+    """A list of things waiting for CGRS staff, shown on the staff home with how many wait."""
+
+    label: str
+    url_name: str
+    explains: str
+    waiting: Callable[[], int]  # one query
+    order: int = 50
+
+
+def _collect(attribute: str) -> list:
+    found = []
     for config in apps.get_app_configs():
         try:
             module = import_module(f"{config.name}.navigation")
         except ModuleNotFoundError:
             continue
-        links.extend(getattr(module, "ITEMS", []))
-    return sorted(links, key=lambda link: link.order)
+        found.extend(getattr(module, attribute, []))
+    return sorted(found, key=lambda entry: entry.order)
+
+
+@cache  # the apps and their modules are fixed once Django has started
+def _all_links() -> list[NavLink]:
+    return _collect("ITEMS")
+
+
+@cache
+def _all_queues() -> list[StaffQueue]:
+    return _collect("QUEUES")
+
+
+def staff_queues() -> list[dict]:
+    """Every staff queue with how many items wait in it: one query per queue."""
+    return [
+        {
+            "label": queue.label,
+            "url": reverse(queue.url_name),
+            "explains": queue.explains,
+            "waiting": queue.waiting(),
+        }
+        for queue in _all_queues()
+    ]
 
 
 def nav_items(request) -> list[dict]:

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from accounts.staff_home import staff_home
 from cgrs import views
 
 urlpatterns = [
@@ -20,9 +21,16 @@ urlpatterns = [
     path("outcomes/", include("outcomes.urls")),
     path("library/", include("ta_library.urls")),
     path("experts/", include("experts.urls")),
+    path("staff/", staff_home, name="staff_home"),
     path("staff/admin/", admin.site.urls),
     # Case documents: /documents/... (attorneys) and /staff/documents/... (staff).
     path("", include("documents.urls")),
+    # The redaction workbench: /staff/documents/<public_id>/redaction/...
+    path("", include("redaction.urls")),
+    # Outcome insights: /insights/ (attorneys) and /staff/insights/ (staff).
+    path("", include("insights.urls")),
+    # Requests for more help: /help/... (attorneys) and /staff/help/... (staff).
+    path("", include("ta_requests.urls")),
 ]
 
 handler403 = "cgrs.errors.permission_denied"

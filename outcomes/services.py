@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 
 from cases.models import Case, CaseChange
 from cases.services import case_advance_stage
+from insights.services import facts_refresh
 from outcomes.models import AdjudicatorLevel, Appeal, Decision, Outcome
 
 
@@ -133,4 +134,6 @@ def _outcome_insert(
         )
         if slug is not None:
             stage_change = case_advance_stage(case=locked, stage_slug=slug, changed_by=reporter)
+        # Insights count the new outcome from the moment it commits.
+        facts_refresh(case_ids=[locked.pk])
     return OutcomeReported(outcome=outcome, stage_change=stage_change)

@@ -54,6 +54,10 @@ KNOWN_EXCEPTIONS = {
     ),
     ("outcomes", "documents"): "the outcome form takes a document upload (documents/forms)",
     ("documents", "search"): "text extraction of documents reuses search.extraction",
+    ("cases", "insights"): "case services refresh the outcome insights (facts_refresh)",
+    ("outcomes", "insights"): "outcome services refresh the outcome insights (facts_refresh)",
+    ("documents", "redaction"): "withdrawing a document withdraws its redaction samples",
+    ("ta_library", "redaction"): "resource pages ask redaction.rules whether a sample shows",
 }
 
 

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -45,6 +46,12 @@ INSTALLED_APPS = [
     "audit",
     # Case documents (uploads, share permission, staff queue).
     "documents",
+    # Redaction: the engine (redaction/engine) and the workbench built on it.
+    "redaction",
+    # Outcome insights (suppressed counts and charts for staff and attorneys).
+    "insights",
+    # Requests for more help on a case ("Ask for more help") and the staff queue.
+    "ta_requests",
 ]
 
 MIDDLEWARE = [
@@ -143,6 +150,12 @@ CELERY_BEAT_SCHEDULE = {
     "documents-sweep-orphaned-files": {
         "task": "documents.tasks.sweep_orphaned_files",
         "schedule": 3600.0,
+    },
+    # Counts of new, overdue and due-this-week requests for more help, once a day (the task
+    # sends at most one a day, so a second beat or a rerun sends nothing).
+    "ta-requests-staff-digest": {
+        "task": "ta_requests.tasks.send_staff_digest",
+        "schedule": crontab(hour=7, minute=30),
     },
 }
 
@@ -290,9 +303,11 @@ DEMO_DATA_LOADERS = [
     "accounts.demo.load",
     "cases.demo.load",
     "outcomes.demo.load",
+    "documents.demo.load",
     "ta_library.demo.load",
     "search.demo.load",
     "experts.demo.load",
+    "ta_requests.demo.load",
 ]
 DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105 (demo only; loader refuses production)
 # Fixed TOTP secret for the demo staff user, printed by `make run` (local settings only).

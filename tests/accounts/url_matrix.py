@@ -20,6 +20,7 @@ ROUTES: list[Route] = [
     Route("accounts:my_account", signed_in()),
     # Sets the language cookie (and the account's language) and goes back: 302 for everyone.
     Route("accounts:choose_language", everyone(302), kwargs=lambda w: {"code": "es"}),
+    Route("staff_home", only("staff")),
     Route("accounts:contact_details", signed_in()),
     Route("accounts:contact_details", signed_in(), method="post", note="empty form: errors"),
     # Public: the registration form's type-ahead, before anyone has an account.

@@ -318,3 +318,14 @@ def test_every_open_and_refusal_is_audited_once(attorney_client, client_for, cas
         ("read", "allowed"),
         ("download", "denied"),
     ]
+
+
+def test_the_home_page_and_faq_describe_the_document_features_that_exist(client):
+    home = client.get(reverse("home")).content.decode()
+    faq = client.get(reverse("faq")).content.decode()
+    assert "later from the case record" in home
+    assert "withdrawing permission takes effect at once" in home
+    assert "“Add documents” on the case record" in faq
+    assert "25 MB and 300 pages" in faq
+    assert "CGRS keeps the original, marked withdrawn" in faq
+    assert "coming soon" not in home + faq

@@ -1,0 +1,244 @@
+"""Reads for outcome insights: raw counts in SQL (never rows in Python), then the one
+disclosure rule (`insights.suppression.suppress_table`) before anything is shown.
+
+A table is asked for as an `InsightsQuery` (rows, columns, filters). The counts come from the
+summary table when one of its sets covers every dimension used, else from the facts; either
+way one statement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.utils.translation import gettext as _
+from django_countries import countries
+
+from insights.cube import cube_for, grouping_of
+from insights.dimensions import (
+    ADJUDICATOR,
+    ADJUDICATOR_MIN_DECISIONS,
+    DENIAL_REASON_CODES,
+    DIMENSIONS,
+    LEVEL_CODES,
+)
+from insights.models import RELIEF_RESULTS, Result
+from insights.suppression import SuppressedTable, suppress_table
+from outcomes.models import AdjudicatorLevel, DenialReason
+from taxonomy.models import PersecutionType, ProtectionType
+
+OTHER_ADJUDICATORS = "\x00other"
+
+
+@dataclass(frozen=True)
+class InsightsQuery:
+    rows: str = "country"
+    columns: str = "result"
+    # {dimension key: value} (codes as int, text as str); at most one value per dimension.
+    filters: Mapping[str, int | str] = field(default_factory=dict)
+
+
+@dataclass
+class CountTable:
+    """Counts before suppression: never leaves this module except through `suppress`."""
+
+    row_keys: list
+    col_keys: list
+    counts: list[list[int]]
+
+
+def _fact_expression(key: str) -> tuple[str, str]:
+    """(SQL for the value, FROM addition) of a dimension over the fact table."""
+    dim = DIMENSIONS[key]
+    if dim.multi_valued:
+        alias = f"u_{key}"
+        return (
+            f"{alias}.value",
+            f" CROSS JOIN LATERAL unnest(f.{dim.fact_column}) AS {alias}(value)",
+        )
+    return f"f.{dim.fact_column}", ""
+
+
+def _fact_filter(key: str) -> str:
+    dim = DIMENSIONS[key]
+    if dim.multi_valued:
+        return f"%s = ANY(f.{dim.fact_column})"
+    return f"f.{dim.fact_column} = %s"
+
+
+def count_table_sql(query: InsightsQuery) -> tuple[str, list]:
+    """The one statement that counts outcomes by rows x columns under the filters."""
+    used = {query.rows, query.columns, *query.filters}
+    cube = cube_for(used)
+    params: list = []
+    if cube is not None:
+        rows = DIMENSIONS[query.rows].cube_column
+        cols = DIMENSIONS[query.columns].cube_column
+        where = ["grouping = %s"]
+        params.append(grouping_of(cube))
+        for key, value in sorted(query.filters.items()):
+            where.append(f"{DIMENSIONS[key].cube_column} = %s")
+            params.append(value)
+        sql = (
+            # Column names come from DIMENSIONS; every chosen value is a parameter.
+            f"SELECT {rows}, {cols}, SUM(outcomes)::int FROM insights_outcomecube "  # noqa: S608
+            f"WHERE {' AND '.join(where)} GROUP BY 1, 2 HAVING SUM(outcomes) > 0"
+        )
+        return sql, params
+    row_sql, row_from = _fact_expression(query.rows)
+    col_sql, col_from = _fact_expression(query.columns)
+    where = []
+    for key, value in sorted(query.filters.items()):
+        where.append(_fact_filter(key))
+        params.append(value)
+    where_sql = f" WHERE {' AND '.join(where)}" if where else ""
+    sql = (
+        f"SELECT {row_sql}, {col_sql}, count(*)::int "  # noqa: S608
+        f"FROM insights_outcomefact f{row_from}{col_from}{where_sql} GROUP BY 1, 2"
+    )
+    return sql, params
+
+
+def _all_values(key: str) -> list | None:
+    """Every value of a small closed dimension, so zero columns show as zeros."""
+    if key == "result":
+        return list(Result.values)
+    if key == "adjudicator_level":
+        return list(LEVEL_CODES.values())
+    if key == "denial_reason":
+        return list(DENIAL_REASON_CODES.values())
+    return None
+
+
+def count_table(query: InsightsQuery) -> CountTable:
+    sql, params = count_table_sql(query)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        found = cursor.fetchall()
+    row_keys = sorted({r for r, _c, _n in found}, key=_sort_key)
+    col_keys = _all_values(query.columns) or sorted({c for _r, c, _n in found}, key=_sort_key)
+    row_index = {k: i for i, k in enumerate(row_keys)}
+    col_index = {k: j for j, k in enumerate(col_keys)}
+    counts = [[0] * len(col_keys) for _ in row_keys]
+    for r, c, n in found:
+        if c in col_index:
+            counts[row_index[r]][col_index[c]] += n
+    if query.rows == ADJUDICATOR or query.columns == ADJUDICATOR:
+        return _merge_small_adjudicators(CountTable(row_keys, col_keys, counts), query)
+    return CountTable(row_keys, col_keys, counts)
+
+
+def _sort_key(value):
+    return (isinstance(value, str), value)
+
+
+def _merge_small_adjudicators(table: CountTable, query: InsightsQuery) -> CountTable:
+    """SECURITY: an adjudicator with fewer than 100 reported decisions (in the table shown) is
+    never named: their outcomes join one row, "Other adjudicators" (TRAC's rule)."""
+    if query.rows != ADJUDICATOR:
+        # Names as columns: the same rule applied to the transposed table.
+        flipped = (
+            CountTable(
+                table.col_keys,
+                table.row_keys,
+                [list(col) for col in zip(*table.counts, strict=True)],
+            )
+            if table.counts
+            else CountTable(table.col_keys, table.row_keys, [])
+        )
+        merged = _merge_small_adjudicators(flipped, InsightsQuery(ADJUDICATOR, query.rows))
+        return CountTable(
+            merged.col_keys,
+            merged.row_keys,
+            [list(col) for col in zip(*merged.counts, strict=True)],
+        )
+    keep_keys, keep_counts = [], []
+    other = [0] * len(table.col_keys)
+    for key, row in zip(table.row_keys, table.counts, strict=True):
+        if key and sum(row) >= ADJUDICATOR_MIN_DECISIONS:
+            keep_keys.append(key)
+            keep_counts.append(row)
+        else:
+            other = [a + b for a, b in zip(other, row, strict=True)]
+    if any(other):
+        keep_keys.append(OTHER_ADJUDICATORS)
+        keep_counts.append(other)
+    return CountTable(keep_keys, table.col_keys, keep_counts)
+
+
+class Labels:
+    """Display names for dimension values, read once per page (two small queries at most)."""
+
+    def __init__(self, keys: set[str]):
+        self._taxonomy: dict[str, dict[int, str]] = {}
+        if "persecution_type" in keys:
+            self._taxonomy["persecution_type"] = dict(
+                PersecutionType.objects.order_by("position", "name").values_list("id", "name")
+            )
+        if "protection_type" in keys:
+            self._taxonomy["protection_type"] = dict(
+                ProtectionType.objects.order_by("position", "name").values_list("id", "name")
+            )
+        self._countries = dict(countries) if "country" in keys else {}
+
+    def taxonomy(self, key: str) -> list[tuple[int, str]]:
+        return list(self._taxonomy.get(key, {}).items())
+
+    def label(self, key: str, value) -> str:
+        if key == "country":
+            return str(self._countries.get(value, value))
+        if key in self._taxonomy:
+            return self._taxonomy[key].get(value, _("(removed)"))
+        if key == "result":
+            return str(Result(value).label)
+        if key == "adjudicator_level":
+            levels = {code: value for value, code in LEVEL_CODES.items()}
+            return str(AdjudicatorLevel(levels[value]).label) if value in levels else "?"
+        if key == "denial_reason":
+            reasons = {code: value for value, code in DENIAL_REASON_CODES.items()}
+            return str(DenialReason(reasons[value]).label) if value in reasons else "?"
+        if key == ADJUDICATOR and value == OTHER_ADJUDICATORS:
+            return _("Other adjudicators (fewer than 100 reported decisions)")
+        if key in ("location", ADJUDICATOR) and not value:
+            return _("Not reported")
+        return str(value)
+
+
+@dataclass
+class InsightsTable:
+    """A table as it may be published: labels, the suppressed figures and rates."""
+
+    query: InsightsQuery
+    row_labels: list[str]
+    col_labels: list[str]
+    shown: SuppressedTable
+    # The rate column exists only when the columns are the outcomes.
+    has_rates: bool
+
+    @property
+    def rows(self):
+        for i, label in enumerate(self.row_labels):
+            yield {
+                "label": label,
+                "cells": self.shown.cells[i],
+                "total": self.shown.row_totals[i],
+                "rate": self.shown.rates[i],
+            }
+
+
+def insights_table(query: InsightsQuery, labels: Labels | None = None) -> InsightsTable:
+    """Counts by rows x columns under the filters, with every figure that may not be
+    published hidden (see `suppress_table`)."""
+    counts = count_table(query)
+    labels = labels or Labels({query.rows, query.columns})
+    has_rates = query.columns == "result"
+    relief = [j for j, key in enumerate(counts.col_keys) if key in RELIEF_RESULTS]
+    shown = suppress_table(counts.counts, relief_columns=relief if has_rates else ())
+    return InsightsTable(
+        query=query,
+        row_labels=[labels.label(query.rows, key) for key in counts.row_keys],
+        col_labels=[labels.label(query.columns, key) for key in counts.col_keys],
+        shown=shown,
+        has_rates=has_rates,
+    )

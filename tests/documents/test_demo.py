@@ -1,0 +1,61 @@
+"""The demo documents: every state on the demo attorneys' cases, real generated files that
+read like immigration-court documents, and a second load that adds nothing."""
+
+import io
+
+import pypdfium2
+import pytest
+
+import accounts.demo
+import cases.demo
+import documents.demo
+import outcomes.demo
+import taxonomy.demo
+from documents.models import Document, DocumentState
+from documents.selectors import case_documents
+
+pytestmark = pytest.mark.django_db
+
+
+def _load_all():
+    for module in (taxonomy.demo, accounts.demo, cases.demo, outcomes.demo, documents.demo):
+        module.load(lambda _message: None)
+
+
+def test_demo_documents_show_every_state(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        _load_all()
+    count = Document.objects.count()
+    assert count == sum(len(items) for items in documents.demo.DEMO_DOCUMENTS.values())
+    mine = Document.objects.filter(case__attorney__email="attorney@example.org")
+    assert set(mine.values_list("state", flat=True)) == set(DocumentState.values)
+    standings = {d.standing for d in mine}
+    assert {
+        "Received",
+        "Being redacted",
+        "Shared as a redacted sample",
+        "Not suitable to share",
+        "Kept private",
+        "Withdrawn",
+    } <= standings
+    # The withdrawn one is hidden from the attorney's case record, kept for staff.
+    withdrawn = mine.get(state=DocumentState.WITHDRAWN)
+    assert withdrawn.share_permission == "no" and withdrawn.file
+    assert withdrawn not in case_documents()
+    # Processed after commit like any upload: pages counted, text read.
+    decision = mine.filter(file_format="pdf", kind="decision").first()
+    assert decision.page_count >= 3 and decision.text_status == "extracted"
+    with decision.file.open("rb") as handle:
+        pdf = pypdfium2.PdfDocument(io.BytesIO(handle.read()))
+    text = " ".join(page.get_textpage().get_text_range() for page in pdf)
+    for expected in (
+        "EXECUTIVE OFFICE FOR IMMIGRATION REVIEW",
+        "IN THE MATTER OF",
+        "ON BEHALF OF RESPONDENT",
+        "Alex Rivera, Esq.",
+    ):
+        assert expected in text
+    assert mine.filter(file_format="docx").exists()
+
+    _load_all()
+    assert Document.objects.count() == count  # idempotent
