@@ -38,7 +38,6 @@ def test_intake_form_issues_a_fresh_token_and_asks_no_identifiers(attorney_clien
         "age_group_at_harm",
         "outcome_rendered",
         "notes",
-        "language",
     }
     # Help text asks attorneys to answer inclusively.
     assert "Select every type that applies" in first
