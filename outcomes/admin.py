@@ -1,6 +1,8 @@
 from django.contrib import admin
 
 from audit.admin_views import AuditedAdminMixin
+from cases.admin import CaseAdmin, CaseChangeInline, DeadlineInline, ReadOnlyInline
+from cases.models import Case
 from outcomes.models import Outcome
 
 
@@ -27,3 +29,17 @@ class OutcomeAdmin(AuditedAdminMixin, admin.ModelAdmin):
         # SECURITY: cases and outcomes are records; nobody deletes them in the admin (a
         # deletion would also take their audit context with it).
         return False
+
+
+class OutcomeInline(ReadOnlyInline):
+    model = Outcome
+    fields = ["decided_on", "adjudicator_level", "decision", "appeal"]
+
+
+# A case's admin page lists its outcomes; outcomes adds them (cases does not import outcomes).
+admin.site.unregister(Case)
+
+
+@admin.register(Case)
+class CaseWithOutcomesAdmin(CaseAdmin):
+    inlines = [DeadlineInline, OutcomeInline, CaseChangeInline]

@@ -170,3 +170,14 @@ def test_a_long_compendium_within_the_library_page_limit_is_accepted(staff_clien
     )
     response = staff_client.post(reverse("admin:ta_library_resource_add"), _form(file=upload))
     assert response.status_code == 302
+
+
+def test_a_term_deleted_in_the_admin_rebuilds_the_library_filters(staff_client):
+    # taxonomy's admin tells the library through taxonomy.signals.terms_changed.
+    term = topic()
+    version = catalogue_index().version
+    response = staff_client.post(
+        reverse("admin:taxonomy_topic_delete", args=[term.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 302
+    assert catalogue_index().version != version
