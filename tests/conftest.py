@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
 
 from tests.factories import FACTORY_FOR_ROLE
 
@@ -20,6 +21,10 @@ os.environ.setdefault(
 )
 Path(os.environ["PYTEST_DEBUG_TEMPROOT"]).mkdir(exist_ok=True)
 
+# The suite-wide identifier sentinel: no client identifier in any log record, email or task
+# argument of the whole run (S11, S19).
+pytest_plugins = ["tests.sentinel_plugin"]
+
 ROLES = ["attorney", "pro_se", "expert", "clinic", "staff"]
 PRINCIPALS = ["anonymous", *ROLES]
 
@@ -30,6 +35,16 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _english_to_start():
+    # LocaleMiddleware activates a request's language for the thread and leaves it active:
+    # after a test that asks for a page in Spanish, a message built outside a request would
+    # come out in Spanish in whichever test runs next on that worker.
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
