@@ -26,6 +26,7 @@ from cases.selectors import (
     label_latest_outcomes,
 )
 from cases.services import CaseNumbersExhausted, case_create, case_number_usage, case_update
+from insights.selectors import similar_case_outcomes
 
 CASES_PER_PAGE = 25
 STAFF_CASES_PER_PAGE = 50
@@ -97,7 +98,11 @@ def case_submitted(request, number: int):
 def case_detail(request, number: int):
     """The case record: the intake answers, outcomes in date order, and the edit history."""
     case = fetch_case(request, number, queryset=case_record_queryset(Case.objects.all()))
-    return render(request, "cases/case_detail.html", {"case": case, "staff_view": False})
+    return render(
+        request,
+        "cases/case_detail.html",
+        {"case": case, "staff_view": False, "similar": similar_case_outcomes(case)},
+    )
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -187,4 +192,8 @@ def staff_case_detail(request, number: int):
     case = fetch_case(
         request, number, queryset=case_record_queryset(Case.objects.all()), owner_only=False
     )
-    return render(request, "cases/case_detail.html", {"case": case, "staff_view": True})
+    return render(
+        request,
+        "cases/case_detail.html",
+        {"case": case, "staff_view": True, "similar": similar_case_outcomes(case)},
+    )

@@ -294,6 +294,7 @@ DEMO_DATA_LOADERS = [
     "accounts.demo.load",
     "cases.demo.load",
     "outcomes.demo.load",
+    "insights.demo.load",
     "documents.demo.load",
     "ta_library.demo.load",
     "search.demo.load",
