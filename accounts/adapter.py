@@ -1,9 +1,12 @@
-"""Our allauth adapter: everything allauth does, plus the person's own language at sign-in."""
+"""Our allauth adapter: everything allauth does, plus the person's own language at sign-in and
+allauth's emails in the site's own signed layout (cgrs.email)."""
 
 from __future__ import annotations
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.core.mail import EmailMultiAlternatives
 
+from cgrs.email import html_alternative, signed
 from cgrs.language import is_language, remember_language
 
 
@@ -16,3 +19,11 @@ class AccountAdapter(DefaultAccountAdapter):
         if is_language(language) and hasattr(response, "set_cookie"):
             remember_language(response, language)
         return response
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        """allauth's text, signed by the TA program, with the same words as HTML."""
+        message = super().render_mail(template_prefix, email, context, headers)
+        message.body = signed(message.body)
+        if isinstance(message, EmailMultiAlternatives) and not message.alternatives:
+            message.attach_alternative(html_alternative(message.body), "text/html")
+        return message

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from celery import shared_task
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from accounts.models import ProSeFollowUp
+from cgrs.email import send_email, site_url
 from cgrs.tasks import EMAIL_TASK_OPTIONS
 
 
@@ -38,12 +37,9 @@ def notify_staff_of_pro_se_registration(follow_up_id: int) -> bool:
 
 
 def _send_staff_notice() -> None:
-    with translation.override("en"):
-        queue_url = settings.SITE_URL.rstrip("/") + reverse("accounts:staff_follow_ups")
-        body = render_to_string("accounts/email/pro_se_registration.txt", {"queue_url": queue_url})
-        send_mail(
-            subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}New pro se registration waiting",
-            message=body,
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=[settings.STAFF_NOTIFICATION_EMAIL],
-        )
+    send_email(
+        to=[settings.STAFF_NOTIFICATION_EMAIL],
+        subject="New pro se registration waiting",
+        template="accounts/email/pro_se_registration.txt",
+        context={"queue_url": site_url(reverse("accounts:staff_follow_ups"))},
+    )

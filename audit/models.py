@@ -16,6 +16,14 @@ class AuditAction(models.TextChoices):
     # Documents: a file streamed to the person (inline or as a download), a deletion.
     DOWNLOAD = "download", _("Download")
     DELETE = "delete", _("Delete")
+    # Redaction (issue 13): each step of the workflow, who and when, never what was found.
+    DETECT = "detect", _("Detect")
+    BOX = "box", _("Change boxes")
+    BUILD = "build", _("Build")
+    CHECK = "check", _("Check")
+    APPROVE = "approve", _("Approve")
+    PUBLISH = "publish", _("Publish")
+    WITHDRAW = "withdraw", _("Withdraw")
 
 
 class AuditResult(models.TextChoices):

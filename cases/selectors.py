@@ -11,6 +11,7 @@ from audit.services import audit_record
 from cases.models import CASE_NUMBER_MAX, CASE_NUMBER_MIN, Case, CaseChange
 from documents.selectors import case_documents
 from outcomes.models import Decision, Outcome
+from ta_requests.selectors import case_requests
 
 
 def cases_with_summary(queryset: QuerySet[Case]) -> QuerySet[Case]:
@@ -57,6 +58,8 @@ def case_record_queryset(queryset: QuerySet[Case]) -> QuerySet[Case]:
         Prefetch("changes", queryset=CaseChange.objects.select_related("changed_by")),
         # The case's documents (withdrawn ones hidden), with their outcomes: one query.
         Prefetch("documents", queryset=case_documents(), to_attr="case_documents"),
+        # The case's requests for more help, newest first: one query.
+        Prefetch("ta_requests", queryset=case_requests(), to_attr="case_ta_requests"),
     )
 
 

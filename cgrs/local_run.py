@@ -101,6 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     if os.getppid() != parent:  # our parent died before the request above took effect
         return 128 + signal.SIGTERM
 
+    # Links in the emails the demo sends point where this server actually answers.
+    os.environ.setdefault("SITE_URL", f"http://{options.host}:{options.port}")
     embedded = not os.environ.get("DATABASE_URL")
     if embedded:
         from cgrs.embedded_db import embedded_database

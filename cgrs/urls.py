@@ -25,8 +25,12 @@ urlpatterns = [
     path("staff/admin/", admin.site.urls),
     # Case documents: /documents/... (attorneys) and /staff/documents/... (staff).
     path("", include("documents.urls")),
+    # The redaction workbench: /staff/documents/<public_id>/redaction/...
+    path("", include("redaction.urls")),
     # Outcome insights: /insights/ (attorneys) and /staff/insights/ (staff).
     path("", include("insights.urls")),
+    # Requests for more help: /help/... (attorneys) and /staff/help/... (staff).
+    path("", include("ta_requests.urls")),
 ]
 
 handler403 = "cgrs.errors.permission_denied"

@@ -430,12 +430,16 @@ def _audit(actor, document: Document, action: str) -> None:
     )
 
 
-def _withdraw_shared_versions(document: Document) -> None:
+def _withdraw_shared_versions(document: Document, actor=None) -> None:
     """Take back whatever was shared from this document, in the caller's transaction.
 
-    The redaction and publishing code unpublishes its redacted version here; what is served
-    from a document is also gated by `rules.may_share` on every request.
+    The redaction record is withdrawn and its published sample leaves the library at once
+    (redaction.services); what is served from a document is also gated on every request
+    (`rules.may_share`, `redaction.rules.may_serve_sample`).
     """
+    from redaction.services import redaction_withdraw_for_document
+
+    redaction_withdraw_for_document(document, actor)
     if document.state in (DocumentState.IN_REDACTION, DocumentState.PUBLISHED):
         document.state = DocumentState.RECEIVED
         document.state_changed_at = timezone.now()
@@ -460,7 +464,7 @@ def document_permission_change(*, document: Document, actor, share_permission: s
             locked.permission_changed_at = timezone.now()
             fields = ["share_permission", "permission_changed_at", "updated_at"]
             if share_permission == SharePermission.NO:
-                _withdraw_shared_versions(locked)
+                _withdraw_shared_versions(locked, actor)
                 fields += ["state", "state_changed_at"]
             else:
                 locked.staff_notified_at = None
@@ -487,7 +491,7 @@ def document_delete(*, document: Document, actor) -> str:
             _delete_after_commit(locked.file.name)
             locked.delete()
             return "deleted"
-        _withdraw_shared_versions(locked)
+        _withdraw_shared_versions(locked, actor)
         locked.share_permission = SharePermission.NO
         locked.state = DocumentState.WITHDRAWN
         now = timezone.now()
@@ -520,7 +524,7 @@ def document_mark_not_suitable(*, document: Document, actor, reason: str) -> Doc
             raise DocumentActionRefused(
                 _("Only a received document or one being redacted can be marked not suitable.")
             )
-        _withdraw_shared_versions(locked)
+        _withdraw_shared_versions(locked, actor)
         locked.state = DocumentState.NOT_SUITABLE
         locked.not_suitable_reason = reason
         locked.state_changed_at = timezone.now()

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from celery import shared_task
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import InterfaceError, OperationalError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
+from cgrs.email import send_email, site_url
 from cgrs.tasks import EMAIL_TASK_OPTIONS
 from documents import services
 from documents.models import Document
@@ -47,15 +46,12 @@ def notify_staff_of_new_document(document_id: int) -> bool:
         )
         if document is None:
             return False
-        with translation.override("en"):
-            queue_url = settings.SITE_URL.rstrip("/") + reverse("documents:staff_queue")
-            body = render_to_string("documents/email/new_document.txt", {"queue_url": queue_url})
-            send_mail(
-                subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}A new document is waiting",
-                message=body,
-                from_email=settings.DEFAULT_FROM_EMAIL,
-                recipient_list=[settings.STAFF_NOTIFICATION_EMAIL],
-            )
+        send_email(
+            to=[settings.STAFF_NOTIFICATION_EMAIL],
+            subject="A new document is waiting",
+            template="documents/email/new_document.txt",
+            context={"queue_url": site_url(reverse("documents:staff_queue"))},
+        )
         document.staff_notified_at = timezone.now()
         document.save(update_fields=["staff_notified_at"])
     return True

@@ -12,7 +12,6 @@ from django.conf import settings
 from django.core import signing
 from django.core.files.base import File
 from django.core.files.storage import default_storage
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
@@ -24,6 +23,7 @@ from django_countries import countries as country_names
 
 from accounts.membership import acts_for_organization
 from accounts.models import AccountType, User
+from cgrs.email import send_email, site_url
 from experts.models import (
     AVAILABILITY_LAPSES_AFTER,
     AVAILABILITY_REMINDER_BEFORE,
@@ -429,19 +429,15 @@ def keeper_emails(listing: Listing) -> list[str]:
     return [owner.email] if owner is not None and owner.is_active else []
 
 
-def _absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
-
-
 def _send(*, template: str, recipients: list[str], context: dict) -> None:
+    # Listings are kept in English by their keepers (experts and clinics writing for US courts).
     with translation.override(settings.LANGUAGE_CODE):
         subject = render_to_string(f"experts/email/{template}_subject.txt", context).strip()
-        body = render_to_string(f"experts/email/{template}_body.txt", context)
-    send_mail(
-        settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
-        body,
-        settings.DEFAULT_FROM_EMAIL,
-        recipients,
+    send_email(
+        to=recipients,
+        subject=subject,
+        template=f"experts/email/{template}_body.txt",
+        context=context,
     )
 
 
@@ -461,7 +457,7 @@ def listing_status_email_send(event_id: int) -> bool:
             recipients=recipients,
             context={
                 "status": ListingStatus(event.listing.status).label,
-                "url": _absolute(reverse("experts:my_listing")),
+                "url": site_url(reverse("experts:my_listing")),
             },
         )
     logger.info("listing status email for event %s sent", event_id)
@@ -492,7 +488,7 @@ def contact_change_notice_send(event_id: int) -> bool:
             context={
                 "fields": ", ".join(c["label"] for c in changes),
                 "reviewed": event.kind == EventKind.RETURNED_FOR_REVIEW,
-                "url": _absolute(reverse("experts:my_listing")),
+                "url": site_url(reverse("experts:my_listing")),
             },
         )
     logger.info("contact change notice for event %s sent", event_id)
@@ -525,7 +521,7 @@ def availability_reminder_send(listing_id: int) -> bool:
                 recipients=recipients,
                 context={
                     "lapses_on": listing.availability_lapses_on,
-                    "url": _absolute(
+                    "url": site_url(
                         reverse("experts:reconfirm", kwargs={"token": reconfirm_token(listing)})
                     ),
                 },

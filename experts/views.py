@@ -28,6 +28,7 @@ from experts.models import Listing, ListingStatus
 from experts.services import (
     ListingError,
     availability_confirm,
+    keeper_emails,
     listing_create,
     listing_for_reconfirm_token,
     listing_review,
@@ -303,10 +304,18 @@ def staff_review(request, pk: int):
             except ListingError as error:
                 form.add_error(None, str(error))
             else:
+                keepers = keeper_emails(listing)
+                told = (
+                    _("%(emails)s will be emailed.") % {"emails": ", ".join(keepers)}
+                    if keepers
+                    else _("No one is emailed: the listing has no active keeper.")
+                )
                 messages.success(
                     request,
-                    _("%(name)s is now: %(status)s. The keeper has been emailed.")
-                    % {"name": listing.display_name, "status": listing.get_status_display()},
+                    _("%(name)s is now: %(status)s.")
+                    % {"name": listing.display_name, "status": listing.get_status_display()}
+                    + " "
+                    + told,
                 )
                 return redirect("experts:staff_queue")
     else:

@@ -3,6 +3,8 @@ library, TA Program News, resource pages and their files. Thin: parse, fetch, re
 
 from __future__ import annotations
 
+import io
+
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -17,6 +19,7 @@ from cases.selectors import fetch_case
 from cgrs.middleware import csp_with_frame_sources
 from cgrs.partials import render_page
 from experts.links import expert_search_url
+from redaction.rules import may_serve_sample, may_show_sample_page
 from ta_library import selectors
 from ta_library.embeds import embed_origin, embed_url
 from ta_library.files import EXTENSION_FOR, content_type_of
@@ -145,10 +148,13 @@ def resource_detail(request, pk: int):
     # SECURITY: the scoped fetch decides (audience and publication by role): else 404.
     resource = get_object_or_404(
         selectors.resources_for_user(request.user)
-        .select_related("resource_type")
+        .select_related("resource_type", "redaction__document")
         .prefetch_related("persecution_types", "protection_types", "procedural_stages", "topics"),
         pk=pk,
     )
+    sample = getattr(resource, "redaction", None)
+    if sample is not None and not may_show_sample_page(sample):
+        raise Http404
     index = catalogue_index()
     video = embed_url(resource.video_url) if resource.video_url else None
     related = selectors.related_resources(
@@ -194,13 +200,24 @@ def resource_detail(request, pk: int):
 
 def _file_response(request, pk: int, *, inline: bool):
     # SECURITY: the same scoped fetch as the resource page; files never have a public URL.
-    resource = get_object_or_404(selectors.resources_for_user(request.user), pk=pk)
+    resource = get_object_or_404(
+        selectors.resources_for_user(request.user).select_related("redaction__document"), pk=pk
+    )
     if not resource.file:
         raise Http404
     try:
         handle = resource.file.open("rb")
     except FileNotFoundError as error:
         raise Http404 from error
+    sample = getattr(resource, "redaction", None)
+    if sample is not None:
+        data = handle.read()
+        handle.close()
+        # SECURITY: a redacted sample goes out only while the sharing truth table holds for
+        # the bytes read now: permission, review, gate, hash (S4, S6).
+        if not may_serve_sample(sample, data):
+            raise Http404
+        handle = io.BytesIO(data)
     content_type = content_type_of(resource.file.name)
     filename = (slugify(resource.title)[:80] or "resource") + EXTENSION_FOR[content_type]
     response = FileResponse(

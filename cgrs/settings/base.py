@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -49,6 +50,8 @@ INSTALLED_APPS = [
     "redaction",
     # Outcome insights (suppressed counts and charts for staff and attorneys).
     "insights",
+    # Requests for more help on a case ("Ask for more help") and the staff queue.
+    "ta_requests",
 ]
 
 MIDDLEWARE = [
@@ -147,6 +150,12 @@ CELERY_BEAT_SCHEDULE = {
     "documents-sweep-orphaned-files": {
         "task": "documents.tasks.sweep_orphaned_files",
         "schedule": 3600.0,
+    },
+    # Counts of new, overdue and due-this-week requests for more help, once a day (the task
+    # sends at most one a day, so a second beat or a rerun sends nothing).
+    "ta-requests-staff-digest": {
+        "task": "ta_requests.tasks.send_staff_digest",
+        "schedule": crontab(hour=7, minute=30),
     },
 }
 
@@ -299,6 +308,7 @@ DEMO_DATA_LOADERS = [
     "ta_library.demo.load",
     "search.demo.load",
     "experts.demo.load",
+    "ta_requests.demo.load",
 ]
 DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105 (demo only; loader refuses production)
 # Fixed TOTP secret for the demo staff user, printed by `make run` (local settings only).

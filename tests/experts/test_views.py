@@ -171,6 +171,9 @@ def test_staff_vet_from_the_queue(client_for, users, django_capture_on_commit_ca
     with django_capture_on_commit_callbacks(execute=True):
         response = staff.post(url, {**CHECKED, "decision": "approve", "notes": "Welcome."})
     assert response.status_code == 302
+    # The confirmation says who is told, not just "the keeper".
+    told = staff.get(response["Location"]).content.decode()
+    assert f"{users['expert'].email} will be emailed." in told
     listing.refresh_from_db()
     assert listing.status == ListingStatus.LISTED
     event = listing.events.get(kind=EventKind.APPROVED)
