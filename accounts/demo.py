@@ -49,6 +49,9 @@ DEMO_USERS = [
         False,
     ),
     ("staff@example.org", "CGRS Staff Attorney", "", None, True),
+    # A second staff member: publishing a redacted sample needs a reviewer who is not the
+    # redactor (redaction.rules.may_review).
+    ("reviewer@example.org", "CGRS Staff Reviewer", "", None, True),
 ]
 
 

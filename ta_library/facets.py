@@ -33,6 +33,11 @@ class Selection:
     def is_empty(self) -> bool:
         return not self.cgrs_only and not any(self.chosen.values())
 
+    @property
+    def count(self) -> int:
+        """How many filter values are chosen (shown on the collapsed filters on a phone)."""
+        return sum(len(keys) for keys in self.chosen.values()) + self.cgrs_only
+
 
 def parse_selection(params, index: CatalogueIndex) -> Selection:
     """Unknown or malformed values are dropped silently (a stale bookmark still opens)."""

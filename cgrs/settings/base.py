@@ -305,6 +305,7 @@ DEMO_DATA_LOADERS = [
     "outcomes.demo.load",
     "insights.demo.load",
     "documents.demo.load",
+    "redaction.demo.load",
     "ta_library.demo.load",
     "search.demo.load",
     "experts.demo.load",

@@ -6,8 +6,10 @@ It looks at the file's structure with pikepdf (qpdf) and at every page's content
 paths and images, and the rendered pixels.
 
 TEXT_UNDER_BOX follows the method of freelawproject/x-ray (rebuilt here; no x-ray code and no
-PyMuPDF): a character counts as covered when a filled path or an image drawn AFTER it overlaps
-most of its box AND the rendered pixels where it sits are dark, i.e. the text is live but hidden.
+PyMuPDF): a character counts as covered when a filled box (a filled path or an image smaller
+than half the page) overlaps most of its box AND the rendered pixels there are one dark colour,
+i.e. the text is live but nothing of it shows. Drawing order is not needed: black text drawn on
+a black box is hidden just the same, and visible text on a dark box leaves lighter pixels.
 
 The derivative's own invisible OCR layer is the one exception to INVISIBLE_TEXT, and only when
 the whole file has exactly the layout `derivative.py` writes (`is_derivative`): then every
@@ -54,8 +56,13 @@ CODES = (
 )
 
 CHECK_SCALE = 1.5  # pixels per point for the pixel checks (108 dpi)
-DARK = 80  # grey level at or below which a pixel counts as dark
+DARK = 100  # grey level at or below which a pixel counts as dark
+# Around each character, so a glyph that is all ink in its tight box ("-", ".") is judged
+# against what surrounds it.
+GLYPH_MARGIN = 1.0
+UNIFORM = 16  # grey levels: a wider spread under a box means a glyph shows through
 COVERED_SHARE = 0.5  # a box must overlap this share of a character's box
+MIN_COVER = 3.0  # points: filled shapes thinner than this are lines, not boxes
 _DANGEROUS_ACTIONS = {
     "/JavaScript",
     "/Launch",
@@ -441,13 +448,31 @@ def _inspect_page(document, index: int, derivative: bool):
 
     # Objects in drawing order: text objects by handle, and the filled shapes and images.
     order: dict[int, int] = {}
-    covers: list[tuple[int, float, float, float, float]] = []  # (order, x0, y0, x1, y1)
+    # Filled shapes and images that can hide text: (page background?, x0, y0, x1, y1). Text
+    # hidden behind something half the page or larger (a scan over its own text, a coloured
+    # page background) is invisible text; text hidden by a box (a filled shape or an image
+    # smaller than that) is text under a box, as x-ray counts it.
+    covers: list[tuple[bool, float, float, float, float]] = []
     image_area = 0.0
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    colour = tuple(ctypes.byref(c) for c in (r, g, b, a))
+    hidden_text = False  # some text object is invisible, white or transparent
     for position, obj in enumerate(page.get_objects(max_depth=8)):
         handle = _handle(obj.raw)
         order[handle] = position
         kind = obj.type
+        if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            mode = pdfium_c.FPDFTextObj_GetTextRenderMode(obj.raw)
+            invisible_mode = mode in (
+                pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE,
+                pdfium_c.FPDF_TEXTRENDERMODE_CLIP,
+            )
+            clear = pdfium_c.FPDFPageObj_GetFillColor(obj.raw, *colour) and (
+                a.value == 0 or min(r.value, g.value, b.value) >= 245
+            )
+            hidden_text = hidden_text or invisible_mode or bool(clear)
+            continue
         if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE):
             continue
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
@@ -455,10 +480,13 @@ def _inspect_page(document, index: int, derivative: bool):
             if fill_mode.value == pdfium_c.FPDF_FILLMODE_NONE:
                 continue
         left, bottom, right, top = obj.get_bounds()
-        box = (position, left, height - top, right, height - bottom)
-        covers.append(box)
+        if right - left < MIN_COVER or top - bottom < MIN_COVER:
+            continue  # rules, underlines and table borders hide nothing
+        area = max(0.0, right - left) * max(0.0, top - bottom)
+        background = area >= 0.5 * page_area
+        covers.append((background, left, height - top, right, height - bottom))
         if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-            image_area += max(0.0, right - left) * max(0.0, top - bottom)
+            image_area += area
 
     textpage = page.get_textpage()
     chars = char_boxes(textpage, height)
@@ -470,48 +498,68 @@ def _inspect_page(document, index: int, derivative: bool):
 
     under_box = invisible = outside = 0
     shown: list[tuple] = []  # characters drawn in a visible mode and colour
-    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    # Render mode, colour and drawing position belong to the text object, shared by its
+    # characters: look each object up once.
+    objects: dict[int, tuple[int, int, bool]] = {}
     for char_index, _character, x0, y0, x1, y1 in visible:
-        text_obj = pdfium_c.FPDFText_GetTextObject(textpage.raw, char_index)
-        mode = pdfium_c.FPDFTextObj_GetTextRenderMode(text_obj) if text_obj else 0
         if x1 <= 0 or y1 <= 0 or x0 >= width or y0 >= height:
             outside += 1
             continue
+        if not (hidden_text or covers):  # the common page: nothing can hide a character
+            shown.append((char_index, _character, x0, y0, x1, y1))
+            continue
+        text_obj = pdfium_c.FPDFText_GetTextObject(textpage.raw, char_index)
+        key = _handle(text_obj)
+        info = objects.get(key)
+        if info is None:
+            mode = pdfium_c.FPDFTextObj_GetTextRenderMode(text_obj) if key else 0
+            has_fill = key and pdfium_c.FPDFPageObj_GetFillColor(text_obj, *colour)
+            clear = (
+                bool(has_fill)
+                and mode in (0, 2, 4, 6)
+                and (a.value == 0 or min(r.value, g.value, b.value) >= 245)
+            )
+            info = objects[key] = (order.get(key, -1), mode, clear)
+        _drawn_at, mode, clear = info
         if mode in (pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE, pdfium_c.FPDF_TEXTRENDERMODE_CLIP):
             if not derivative:
                 invisible += 1
             continue
-        has_fill = pdfium_c.FPDFText_GetFillColor(
-            textpage.raw,
-            char_index,
-            ctypes.byref(r),
-            ctypes.byref(g),
-            ctypes.byref(b),
-            ctypes.byref(a),
-        )
-        if (
-            has_fill
-            and mode in (0, 2, 4, 6)
-            and (a.value == 0 or min(r.value, g.value, b.value) >= 245)
-        ):
+        if clear:  # white or fully transparent fill
             invisible += 1
             continue
-        drawn_at = order.get(_handle(text_obj), -1)
-        char_area = max(1e-6, (x1 - x0) * (y1 - y0))
-        covered = any(
-            position > drawn_at
-            and _overlap(x0, y0, x1, y1, cx0, cy0, cx1, cy1) >= COVERED_SHARE * char_area
-            for position, cx0, cy0, cx1, cy1 in covers
-        )
-        if covered:
-            region = _region(gray, x0, y0, x1, y1)
-            if region is not None and _dark_share(region) >= 0.9:
-                under_box += 1
+        if covers:
+            char_area = max(1e-6, (x1 - x0) * (y1 - y0))
+            # Drawn over the character, or under it when the character is as dark as the
+            # box (black text on a black box): either way the pixels decide. As in x-ray, the
+            # part of the box over the character must be one dark colour: visible text on a
+            # dark box leaves lighter pixels there.
+            hidden_by = next(
+                (
+                    background
+                    for background, cx0, cy0, cx1, cy1 in covers
+                    if _overlap(x0, y0, x1, y1, cx0, cy0, cx1, cy1) >= COVERED_SHARE * char_area
+                    and _all_dark(
+                        gray,
+                        max(x0 - GLYPH_MARGIN, cx0),
+                        max(y0 - GLYPH_MARGIN, cy0),
+                        min(x1 + GLYPH_MARGIN, cx1),
+                        min(y1 + GLYPH_MARGIN, cy1),
+                    )
+                ),
+                None,
+            )
+            if hidden_by is not None:
+                if hidden_by:
+                    invisible += 1
+                else:
+                    under_box += 1
                 continue
         shown.append((char_index, _character, x0, y0, x1, y1))
     # A visible render mode, yet nothing shows where a word is: clipped away or painted over
     # in white. Judged per word (cheaper than per character, and a word is what leaks).
-    for word in words_from_chars(shown):
+    words = words_from_chars(chars)
+    for word in words if len(shown) == len(visible) else words_from_chars(shown):
         region = _region(gray, word.x0, word.y0, word.x1, word.y1)
         if region is not None and region.getextrema()[0] >= 250:
             invisible += len(word.text)
@@ -534,17 +582,19 @@ def _inspect_page(document, index: int, derivative: bool):
                 "page).",
             )
         )
-    words = words_from_chars(chars)
     textpage.close()
     page.close()
     needs_ocr = derivative or image_area >= 0.02 * page_area
     return words, needs_ocr, findings
 
 
-def _dark_share(region) -> float:
-    histogram = region.histogram()
-    total = sum(histogram) or 1
-    return sum(histogram[: DARK + 1]) / total
+def _all_dark(gray, x0, y0, x1, y1) -> bool:
+    """One dark colour over the whole region: no glyph shows against the box."""
+    region = _region(gray, x0, y0, x1, y1)
+    if region is None:
+        return False
+    low, high = region.getextrema()
+    return high <= DARK and high - low <= UNIFORM
 
 
 def _region(gray, x0, y0, x1, y1):

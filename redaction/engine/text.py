@@ -25,28 +25,35 @@ OCR_WORKERS = 2
 def char_boxes(textpage, height: float) -> list[tuple[int, str, float, float, float, float]]:
     """(index, character, x0, y0, x1, y1) of every character, top-left origin, in points.
 
-    Generated characters (PDFium's inferred spaces and line breaks) come back as whitespace
-    with no box.
+    Whitespace and PDFium's generated characters (inferred spaces and line breaks) come back
+    as " " with no box.
     """
     handle = textpage.raw
     count = pdfium_c.FPDFText_CountChars(handle)
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    chars = []
-    for index in range(count):
-        code = pdfium_c.FPDFText_GetUnicode(handle, index)
-        character = chr(code) if 0 < code < 0x110000 else " "
-        if character.isspace() or pdfium_c.FPDFText_IsGenerated(handle, index) == 1:
-            chars.append((index, " ", 0.0, 0.0, 0.0, 0.0))
-            continue
-        pdfium_c.FPDFText_GetCharBox(
-            handle,
-            index,
-            ctypes.byref(left),
-            ctypes.byref(right),
-            ctypes.byref(bottom),
-            ctypes.byref(top),
+    if count <= 0:
+        return []
+    # All the characters in one call (UTF-16, one unit per character index) ...
+    buffer = (ctypes.c_ushort * (count + 1))()
+    pdfium_c.FPDFText_GetText(handle, 0, count, buffer)
+    units = bytes(buffer)[: count * 2].decode("utf-16-le", "replace")
+    if len(units) != count:  # characters outside the BMP: fall back to one by one
+        units = "".join(
+            chr(code) if 0 < (code := pdfium_c.FPDFText_GetUnicode(handle, i)) < 0x110000 else " "
+            for i in range(count)
         )
-        chars.append(
+    # ... and each character's box.
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    refs = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top))
+    get_box = pdfium_c.FPDFText_GetCharBox
+    is_generated = pdfium_c.FPDFText_IsGenerated
+    chars = []
+    append = chars.append
+    for index, character in enumerate(units):
+        if character.isspace() or character == "\x00" or is_generated(handle, index) == 1:
+            append((index, " ", 0.0, 0.0, 0.0, 0.0))
+            continue
+        get_box(handle, index, *refs)
+        append(
             (index, character, left.value, height - top.value, right.value, height - bottom.value)
         )
     return chars
@@ -55,34 +62,33 @@ def char_boxes(textpage, height: float) -> list[tuple[int, str, float, float, fl
 def words_from_chars(chars) -> list[Word]:
     """Group characters into words: a new word at whitespace, a jump back, or a wide gap."""
     words: list[Word] = []
-    current: list = []
-
-    def flush():
-        if current:
-            words.append(
-                Word(
-                    text="".join(c[1] for c in current),
-                    x0=min(c[2] for c in current),
-                    y0=min(c[3] for c in current),
-                    x1=max(c[4] for c in current),
-                    y1=max(c[5] for c in current),
-                )
-            )
-            current.clear()
-
+    text: list[str] = []
+    x0 = y0 = x1 = y1 = 0.0
+    last = None
     for char in chars:
-        if char[1] == " ":
-            flush()
+        character = char[1]
+        if character == " ":
+            if text:
+                words.append(Word("".join(text), x0, y0, x1, y1))
+                text = []
+            last = None
             continue
-        if current:
-            last = current[-1]
-            height = max(1.0, last[5] - last[3], char[5] - char[3])
-            same_line = abs((char[3] + char[5]) / 2 - (last[3] + last[5]) / 2) < height * 0.6
-            gap = char[2] - last[4]
+        cx0, cy0, cx1, cy1 = char[2], char[3], char[4], char[5]
+        if last is not None:
+            height = max(1.0, last[5] - last[3], cy1 - cy0)
+            same_line = abs((cy0 + cy1) - (last[3] + last[5])) < height * 1.2
+            gap = cx0 - last[4]
             if not same_line or gap > height * 0.45 or gap < -height:
-                flush()
-        current.append(char)
-    flush()
+                words.append(Word("".join(text), x0, y0, x1, y1))
+                text = []
+        if not text:
+            x0, y0, x1, y1 = cx0, cy0, cx1, cy1
+        else:
+            x0, y0, x1, y1 = min(x0, cx0), min(y0, cy0), max(x1, cx1), max(y1, cy1)
+        text.append(character)
+        last = char
+    if text:
+        words.append(Word("".join(text), x0, y0, x1, y1))
     return words
 
 

@@ -12,6 +12,8 @@
  * announced through [data-partial-status] (or a hidden aria-live element we create).
  * Also: select[data-autosubmit] submits its form on change; [data-confirm] asks first;
  * [data-error-summary] receives focus on load.
+ * <details data-collapse-narrow open> (filters) is closed on a narrow screen, where it would
+ *   push the results far down; open without JavaScript; the person's choice survives updates.
  */
 (function () {
   "use strict";
@@ -24,6 +26,19 @@
   var controllers = {}; // region -> AbortController of the request in flight
   var lastUrl = {}; // region -> URL last requested (to skip duplicate requests)
   var timers = new WeakMap(); // form -> debounce timer
+
+  var NARROW = window.matchMedia ? window.matchMedia("(max-width: 55.99em)") : null;
+  var filtersOpen = null; // what the person chose on a narrow screen; null until they choose
+
+  function fitCollapsibles(root) {
+    var narrow = NARROW !== null && NARROW.matches;
+    root.querySelectorAll("details[data-collapse-narrow]").forEach(function (details) {
+      details.open = !narrow || filtersOpen === true;
+      details.addEventListener("toggle", function () {
+        if (NARROW !== null && NARROW.matches) filtersOpen = details.open;
+      });
+    });
+  }
 
   function regionElement(name) {
     return document.querySelector('[data-partial-region="' + CSS.escape(name) + '"]');
@@ -147,6 +162,7 @@
         var snap = focusSnapshot(region);
         region.innerHTML = result.html;
         region.removeAttribute("aria-busy");
+        fitCollapsibles(region);
         var state = { partialRegion: name };
         if (historyMode === "push") history.pushState(state, "", href);
         else if (historyMode === "replace") history.replaceState(state, "", href);
@@ -227,6 +243,7 @@
   });
 
   function init() {
+    fitCollapsibles(document);
     // Mark the entry we arrived on, so coming Back to it re-fetches its region too.
     var first = document.querySelector("[data-partial-region]");
     if (first && !(history.state && history.state.partialRegion)) {

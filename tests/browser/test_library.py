@@ -167,3 +167,30 @@ def test_the_whole_library_toggle_and_the_cgrs_only_box(page, sign_in, case):
     page.get_by_label(re.compile(r"^Show only resources authored by CGRS")).check()
     expect(page.locator("#library-total")).to_contain_text("6 resources")
     assert "Universal expert declaration on Guatemala" not in _titles(page)
+
+
+def test_on_a_phone_the_filters_fold_away_and_remember_being_opened(page, sign_in, case):
+    sign_in("counsel@example.net", PASSWORD)
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto(f"/library/cases/{case.number}/")
+    filters = page.locator("details.library-filters")
+    # Folded: the first result is on the first screens, not below every filter.
+    expect(filters).not_to_have_attribute("open", "")
+    first = page.locator(".library-card").first.bounding_box()
+    assert first is not None and first["y"] < 1400
+    # "Skip to results" leads there.
+    page.get_by_role("link", name="Skip to results").click()
+    assert page.url.endswith("#library-results")
+    # Opened, a filter applies in place and the filters stay open.
+    filters.locator("summary").click()
+    page.get_by_label(re.compile(r"^Sample brief \(")).check()
+    expect(page.locator("#library-total")).to_contain_text("1 resource")
+    expect(page.locator("details.library-filters")).to_have_attribute("open", "")
+    expect(page.locator("details.library-filters summary .badge")).to_have_text("1")
+
+
+def test_on_a_wide_screen_the_filters_are_open(page, sign_in, case):
+    sign_in("counsel@example.net", PASSWORD)
+    page.goto(f"/library/cases/{case.number}/")
+    expect(page.locator("details.library-filters")).to_have_attribute("open", "")
+    expect(page.locator("details.library-filters > summary")).to_be_hidden()
