@@ -47,6 +47,14 @@ class AgeGroup(models.TextChoices):
     OLDER_ADULT = "older_adult", _("Older adult (65 or over)")
 
 
+class AlertFrequency(models.TextChoices):
+    """How often an attorney hears about new resources in a case's library (alerts app)."""
+
+    OFF = "off", _("Off")
+    DAILY = "daily", _("Daily")
+    WEEKLY = "weekly", _("Weekly")
+
+
 class Case(models.Model):
     number = models.PositiveIntegerField(unique=True, help_text="Five-digit CGRS case number.")
     attorney = models.ForeignKey(
@@ -66,6 +74,21 @@ class Case(models.Model):
     notes = models.TextField(blank=True)
     # Issued with the intake form; a resubmission of the same form finds the case it made.
     intake_token = models.UUIDField(null=True, blank=True, editable=False)
+    # Alerts (see alerts.digests): new cases alert weekly, or as their attorney's one
+    # setting says (AlertDefault); cases from before alerts existed start off.
+    alert_frequency = models.CharField(
+        max_length=8,
+        choices=AlertFrequency.choices,
+        default=AlertFrequency.WEEKLY,
+        # Also in the database, for rows inserted in SQL (bulk tools, tests).
+        db_default=AlertFrequency.WEEKLY,
+    )
+    # When alerts were last turned on: counts as activity for the idle rule.
+    alert_since = models.DateTimeField(null=True, blank=True)
+    # When a digest last warned that this case's library sits unopened (alerts.digests).
+    alert_idle_warned_at = models.DateTimeField(null=True, blank=True)
+    # Set when a final outcome is reported or the attorney closes the case: no more alerts.
+    closed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -84,6 +107,19 @@ class Case(models.Model):
 
     def __str__(self) -> str:
         return f"Case {self.number}"
+
+
+class AlertDefault(models.Model):
+    """An attorney's one alert setting (My Account, or turning alerts off from an email):
+    the frequency their new cases start with. Without a row new cases alert weekly."""
+
+    attorney = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    frequency = models.CharField(max_length=8, choices=AlertFrequency.choices)
+
+    def __str__(self) -> str:
+        return f"alerts {self.frequency} for new cases of user {self.attorney_id}"
 
 
 class Deadline(models.Model):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_countries import countries
 
@@ -16,6 +17,8 @@ from cases.models import (
     CASE_NUMBER_MAX,
     CASE_NUMBER_MIN,
     AgeGroup,
+    AlertDefault,
+    AlertFrequency,
     Case,
     CaseChange,
     ChangeSource,
@@ -228,6 +231,7 @@ def case_create(
                 age_group_at_harm=age_group_at_harm,
                 outcome_rendered=outcome_rendered,
                 notes=notes,
+                alert_frequency=new_case_alert_frequency(attorney),
             )
             _insert_under_free_number(case)
             case.persecution_types.set(persecution_types)
@@ -343,3 +347,77 @@ def case_advance_stage(*, case: Case, stage_slug: str, changed_by) -> CaseChange
             }
         ],
     )
+
+
+# --- Alerts and closing ------------------------------------------------------------------
+
+
+def new_case_alert_frequency(attorney) -> str:
+    """What a new case's alerts start at: the attorney's one setting, else weekly."""
+    default = AlertDefault.objects.filter(attorney=attorney).values_list("frequency", flat=True)
+    return default.first() or AlertFrequency.WEEKLY
+
+
+def case_set_alert_frequency(*, case: Case, frequency: str) -> None:
+    """Set one case's alerts. Turning them on restarts the idle clock (alerts.digests)."""
+    AlertFrequency(frequency)  # ValueError for anything else
+    fields = {"alert_frequency": frequency}
+    if frequency != AlertFrequency.OFF and case.alert_frequency == AlertFrequency.OFF:
+        fields.update(alert_since=timezone.now(), alert_idle_warned_at=None)
+    Case.objects.filter(pk=case.pk).update(**fields)
+    for name, value in fields.items():
+        setattr(case, name, value)
+
+
+@transaction.atomic
+def attorney_set_alert_frequency(*, attorney, frequency: str) -> int:
+    """The one setting: every open case of `attorney`, and their new cases, alert at
+    `frequency`. Returns how many open cases it covers."""
+    AlertFrequency(frequency)
+    AlertDefault.objects.update_or_create(attorney=attorney, defaults={"frequency": frequency})
+    open_cases = Case.objects.filter(attorney=attorney, closed_at__isnull=True)
+    if frequency != AlertFrequency.OFF:
+        # Cases that were off start their idle clock now.
+        open_cases.filter(alert_frequency=AlertFrequency.OFF).update(
+            alert_since=timezone.now(), alert_idle_warned_at=None
+        )
+    return open_cases.update(alert_frequency=frequency)
+
+
+def _closing_change(case: Case, changed_by, *, closed: bool, source: str) -> CaseChange:
+    labels = (str(_("Open")), str(_("Closed")))
+    return CaseChange.objects.create(
+        case=case,
+        changed_by=changed_by,
+        source=source,
+        changes=[
+            {
+                "field": "closed_at",
+                "label": str(_("Status")),
+                "old": labels[not closed],
+                "new": labels[closed],
+            }
+        ],
+    )
+
+
+def case_close(*, case: Case, changed_by, source: str = ChangeSource.EDIT) -> CaseChange | None:
+    """Close the case (its alerts stop at once) and record it; None if it was closed."""
+    closed = Case.objects.filter(pk=case.pk, closed_at__isnull=True).update(
+        closed_at=timezone.now()
+    )
+    if not closed:
+        return None
+    case.refresh_from_db(fields=["closed_at", "updated_at"])
+    return _closing_change(case, changed_by, closed=True, source=source)
+
+
+def case_reopen(*, case: Case, changed_by) -> CaseChange | None:
+    """Reopen a closed case; its alerts restart with a fresh idle clock."""
+    reopened = Case.objects.filter(pk=case.pk, closed_at__isnull=False).update(
+        closed_at=None, alert_since=timezone.now(), alert_idle_warned_at=None
+    )
+    if not reopened:
+        return None
+    case.refresh_from_db(fields=["closed_at", "alert_since", "alert_idle_warned_at"])
+    return _closing_change(case, changed_by, closed=False, source=ChangeSource.EDIT)

@@ -11,13 +11,13 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.models import Role
 from accounts.permissions import role_required
 from audit.models import AuditAction
 from cases.forms import DEADLINE_ROWS_EXTRA_ON_EDIT, CaseForm, CaseIntakeForm, deadline_formset
-from cases.models import Case
+from cases.models import AlertFrequency, Case
 from cases.selectors import (
     case_record_queryset,
     cases_for_attorney,
@@ -25,7 +25,14 @@ from cases.selectors import (
     fetch_case,
     label_latest_outcomes,
 )
-from cases.services import CaseNumbersExhausted, case_create, case_number_usage, case_update
+from cases.services import (
+    CaseNumbersExhausted,
+    case_close,
+    case_create,
+    case_number_usage,
+    case_reopen,
+    case_update,
+)
 from insights.selectors import similar_case_outcomes
 
 CASES_PER_PAGE = 25
@@ -101,7 +108,12 @@ def case_detail(request, number: int):
     return render(
         request,
         "cases/case_detail.html",
-        {"case": case, "staff_view": False, "similar": similar_case_outcomes(case)},
+        {
+            "case": case,
+            "staff_view": False,
+            "alert_choices": AlertFrequency.choices,
+            "similar": similar_case_outcomes(case),
+        },
     )
 
 
@@ -197,3 +209,23 @@ def staff_case_detail(request, number: int):
         "cases/case_detail.html",
         {"case": case, "staff_view": True, "similar": similar_case_outcomes(case)},
     )
+
+
+@require_POST
+@role_required(Role.ATTORNEY)
+def case_close_view(request, number: int):
+    """The attorney marks the case closed: its alerts stop at once."""
+    # SECURITY: the owner-scoped fetch is the authorization (another attorney's case: 404).
+    case = fetch_case(request, number, action=AuditAction.UPDATE)
+    if case_close(case=case, changed_by=request.user):
+        messages.success(request, _("Case closed. It sends no more alerts."))
+    return redirect("cases:detail", number=case.number)
+
+
+@require_POST
+@role_required(Role.ATTORNEY)
+def case_reopen_view(request, number: int):
+    case = fetch_case(request, number, action=AuditAction.UPDATE)
+    if case_reopen(case=case, changed_by=request.user):
+        messages.success(request, _("Case reopened."))
+    return redirect("cases:detail", number=case.number)

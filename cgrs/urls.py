@@ -18,6 +18,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("account/", include("accounts.urls")),
     path("cases/", include("cases.urls")),
+    path("alerts/", include("alerts.urls")),
     path("outcomes/", include("outcomes.urls")),
     path("library/", include("ta_library.urls")),
     path("experts/", include("experts.urls")),

@@ -225,22 +225,46 @@ LANGUAGES_BY_COUNTRY = {
     "UA": ["uk", "ru"],
     "GE": ["ru"],
 }
-OTHER_TOPICS = [
-    "Indigenous communities",
-    "Prison conditions",
-    "Police corruption",
-    "Land disputes",
-    "Journalists and human rights defenders",
-    "Religious minorities",
-    "Child soldiers",
-    "Traumatic brain injury",
-    "Scarring and forensic documentation",
-    "PTSD and memory",
-    "Sexual violence",
-    "Elder abuse",
-    "Extortion",
-    "Political party membership",
-]
+# What each kind of expert writes about, beyond persecution types: a surgeon does not testify
+# on land disputes, nor a historian on scarring.
+OTHER_TOPICS = {
+    ExpertType.COUNTRY_CONDITIONS: [
+        "Indigenous communities",
+        "Prison conditions",
+        "Police corruption",
+        "Land disputes",
+        "Journalists and human rights defenders",
+        "Religious minorities",
+        "Child soldiers",
+        "Extortion",
+        "Political party membership",
+    ],
+    ExpertType.MEDICAL: [
+        "Scarring and forensic documentation",
+        "Traumatic brain injury",
+        "Sexual violence",
+        "Istanbul Protocol evaluations",
+    ],
+    ExpertType.MENTAL_HEALTH: [
+        "PTSD and memory",
+        "Sexual violence",
+        "Traumatic brain injury",
+        "Children and adolescents",
+        "Elder abuse",
+    ],
+}
+# Harms a medical or mental health evaluation documents; country conditions experts may take
+# any persecution type.
+CLINICAL_TOPICS = {
+    "domestic-violence",
+    "gender-based-violence",
+    "fgm-c",
+    "child-abuse",
+    "trafficking",
+    "state-actor-violence",
+    "lgbtq",
+    "forced-marriage",
+}
 CLINICS = [
     ("Human Rights Evaluation Clinic", "New York", "NY"),
     ("Bay Area Asylum Medical Clinic", "San Francisco", "CA"),
@@ -306,7 +330,7 @@ def _expert_fields(rng: random.Random, n: int, now, topics: list[PersecutionType
         "affiliation": rng.choice(AFFILIATIONS),
         "expert_types": [kind],
         "countries": countries,
-        "other_topics": rng.sample(OTHER_TOPICS, rng.randint(0, 2)),
+        "other_topics": rng.sample(OTHER_TOPICS[kind], rng.randint(0, 2)),
         "languages": sorted(languages),
         "works_remotely": rng.random() < 0.8,
         "in_person_states": rng.sample(
@@ -344,8 +368,14 @@ def _expert_fields(rng: random.Random, n: int, now, topics: list[PersecutionType
                 "San Francisco and Houston immigration courts; asylum offices",
             ]
         ),
-        "_topics": rng.sample(topics, rng.randint(1, 4)) if topics else [],
+        "_topics": _fitting(rng, kind, topics),
     }
+
+
+def _fitting(rng: random.Random, kind, topics: list[PersecutionType]) -> list[PersecutionType]:
+    if kind != ExpertType.COUNTRY_CONDITIONS:
+        topics = [t for t in topics if t.slug in CLINICAL_TOPICS]
+    return rng.sample(topics, rng.randint(1, min(4, len(topics)))) if topics else []
 
 
 def _create(*, keeper_fields: dict, fields: dict, status: str, now) -> Listing:

@@ -9,8 +9,8 @@ from datetime import date
 
 from django.db import IntegrityError, transaction
 
-from cases.models import Case, CaseChange
-from cases.services import case_advance_stage
+from cases.models import Case, CaseChange, ChangeSource
+from cases.services import case_advance_stage, case_close
 from insights.services import facts_refresh
 from outcomes.models import AdjudicatorLevel, Appeal, Decision, Outcome
 
@@ -38,6 +38,12 @@ def next_stage_slug(*, adjudicator_level: str, decision: str, appeal: str) -> st
     if adjudicator_level == AdjudicatorLevel.BIA and appealed:
         return "circuit-court"
     return None
+
+
+def is_final(*, appeal: str) -> bool:
+    """A decision that moves the case nowhere (see next_stage_slug) and that was not
+    appealed ends the case."""
+    return appeal == Appeal.NOT_APPEALED
 
 
 def outcome_create(
@@ -134,6 +140,9 @@ def _outcome_insert(
         )
         if slug is not None:
             stage_change = case_advance_stage(case=locked, stage_slug=slug, changed_by=reporter)
+        elif is_final(appeal=appeal):
+            # A decision nobody appeals ends the case: its alerts stop at once.
+            case_close(case=locked, changed_by=reporter, source=ChangeSource.OUTCOME)
         # Insights count the new outcome from the moment it commits.
         facts_refresh(case_ids=[locked.pk])
     return OutcomeReported(outcome=outcome, stage_change=stage_change)

@@ -124,13 +124,97 @@ def _docx(title: str, page_texts: list[list[str]]) -> bytes:
     return buffer.getvalue()
 
 
+def _summary(item: dict, country: str, topics: dict) -> str:
+    """A summary that says what the resource is, from its own title's facts: a lawyer reads
+    these to decide what to open, so a summary must never contradict its title."""
+    phrase = item.get("phrase", "")
+    where = item.get("where", "")
+    issues = " and ".join(topics[slug].name.lower() for slug in item.get("topics", [])[:2])
+    kind = item["kind"]
+    title = item["title"]
+    if kind == "practice-advisory" and phrase:
+        return (
+            f"How to build and present claims involving {phrase}: the elements adjudicators "
+            f"test, the evidence that carries them, and arguments on {issues or 'nexus'} that "
+            "have succeeded."
+        )
+    if kind == "practice-advisory" and item.get("audience") == Audience.EXPERTS:
+        return f"Guidance for expert witnesses: {title[0].lower()}{title[1:]}."
+    if kind == "practice-advisory":
+        return (
+            f"{title}. The governing law, how asylum officers and immigration judges apply it, "
+            "and what evidence to gather, with the leading precedent decisions."
+        )
+    if kind == "sample-brief" and "CAT protection" in title:
+        return (
+            f"A sample brief on protection under the Convention Against Torture for a client "
+            f"whose claim involves {phrase}: likelihood of torture, acquiescence of officials, "
+            "and why relocation is not possible."
+        )
+    if kind == "sample-brief":
+        return (
+            f"A sample brief {where} in a case involving {phrase}, with the argument on "
+            f"{issues or 'the protected ground'} and record citations to adapt to your "
+            "client's facts."
+        )
+    if kind == "sample-motion":
+        return (
+            f"A sample motion to reopen in a case involving {phrase}: changed circumstances, "
+            "the new evidence, and the declaration that must accompany it."
+        )
+    if kind == "decision" and "IJ decision" in title:
+        return (
+            f"An immigration judge's decision granting asylum in a case involving {phrase}, "
+            f"redacted under the CGRS protocol. Useful for the judge's analysis of "
+            f"{issues or 'the protected ground'}."
+        )
+    if kind == "decision":
+        return (
+            f"A Board of Immigration Appeals decision remanding a case involving {phrase} to "
+            f"the immigration judge, redacted under the CGRS protocol. It addresses "
+            f"{issues or 'the protected ground'}."
+        )
+    if kind == "case-compendium":
+        return (
+            f"Summaries of unpublished immigration judge and BIA decisions in cases involving "
+            f"{phrase}, grouped by issue ({issues or 'nexus'}) with the outcome of each."
+        )
+    if kind == "country-conditions":
+        return (
+            f"Research on {phrase} in {country}, drawn from government, UN and NGO reports "
+            "and organised for use as evidence in asylum cases."
+        )
+    if kind == "universal-expert-declaration":
+        return (
+            f"A country conditions expert's declaration on {country}, written to be filed in "
+            "any case from there: state protection, internal relocation and the treatment of "
+            "people returned."
+        )
+    if kind == "webinar-recording" and "year" in item:
+        return (
+            f"Recording of the CGRS asylum law update for {item['year']}: the year's precedent "
+            "decisions, regulations and litigation, and what they change in practice."
+        )
+    if kind == "webinar-recording":
+        return (
+            "For attorneys and experts together: when a case needs an expert, how to find "
+            "and prepare one, and how declarations are received in court."
+        )
+    if kind == "litigation-update":
+        return (
+            f"Where the litigation over asylum cooperative agreements stood in {item['year']}, "
+            "and what it means for clients in removal proceedings."
+        )
+    return title
+
+
 def _plan(rng: random.Random) -> list[dict]:
     """Every demo resource as keyword arguments (slugs for tags), deterministic."""
     plan: list[dict] = []
     countries = list(demo_text.COUNTRY_FACTS)
 
     def claim(kind: str, title: str, theme, stage: str | None, **extra):
-        persecution, topics, _phrase = theme
+        persecution, topics, phrase = theme
         code = rng.choice(countries)
         protection = rng.choice([["asylum", "withholding", "cat"], ["asylum"], ["cat"], []])
         plan.append(
@@ -142,6 +226,8 @@ def _plan(rng: random.Random) -> list[dict]:
                 "topics": topics,
                 "protection": protection,
                 "stages": [stage] if stage else [],
+                "phrase": phrase,
+                "where": STAGE_PHRASES.get(stage, ""),
                 **extra,
             }
         )
@@ -170,7 +256,12 @@ def _plan(rng: random.Random) -> list[dict]:
             "state protection and police response",
         ):
             plan.append(
-                {"kind": "country-conditions", "title": f"{name}: {topic_words}", "code": code}
+                {
+                    "kind": "country-conditions",
+                    "title": f"{name}: {topic_words}",
+                    "code": code,
+                    "phrase": topic_words,
+                }
             )
         plan.append(
             {
@@ -209,9 +300,9 @@ def _plan(rng: random.Random) -> list[dict]:
                 "title": f"Webinar recording: asylum law update {year}",
                 "code": "GT",
                 "general": True,
-                "video": rng.choice(
-                    ["https://www.youtube.com/watch?v=dQw4w9WgXcQ", "https://vimeo.com/76979871"]
-                ),
+                # Demo recordings link to a page rather than embed somebody's unrelated video.
+                "link": f"https://webinars.example.org/cgrs/asylum-law-update-{year}",
+                "year": year,
             }
         )
         plan.append(
@@ -221,6 +312,7 @@ def _plan(rng: random.Random) -> list[dict]:
                 "code": "HN",
                 "general": True,
                 "link": f"https://cgrs.uclawsf.edu/our-work/litigation/{year}",
+                "year": year,
             }
         )
     for title in EXPERT_GUIDES:
@@ -240,7 +332,7 @@ def _plan(rng: random.Random) -> list[dict]:
             "audience": Audience.BOTH,
             "topics": ["working-with-experts"],
             "general": True,
-            "video": "https://youtu.be/aqz-KE-bpKQ",
+            "link": "https://webinars.example.org/cgrs/expert-witnesses-and-asylum-cases",
         }
     )
     for item in plan:
@@ -270,7 +362,7 @@ def load(log) -> None:
         resource_type = terms[ResourceType][item["kind"]]
         code = item["code"]
         name = demo_text.COUNTRY_FACTS[code][0]
-        summary = demo_text.paragraph(text_rng, code, 2)
+        summary = _summary(item, name, terms[Topic])
         file = None
         file_name = ""
         if not item.get("video") and not item.get("link"):
@@ -286,7 +378,7 @@ def load(log) -> None:
         country_specific = resource_type.country_specific
         resource_create(
             title=item["title"],
-            summary=summary if not country_specific else f"{name}: {summary}",
+            summary=summary,
             resource_type=resource_type,
             published_on=item["date"],
             authored_by_cgrs=item["cgrs"],

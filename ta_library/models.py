@@ -89,7 +89,7 @@ class LibraryVisit(models.Model):
     """When a person last opened one case's library, for the "new since your last visit" marker.
 
     `previous_seen_at` is the end of the sitting before the current one: visits closer together
-    than a sitting (ta_library.services.VISIT_GAP) count as one, so reloading the page or
+    than a sitting (ta_library.visits.VISIT_GAP) count as one, so reloading the page or
     changing filters does not clear the markers.
     """
 
@@ -105,3 +105,31 @@ class LibraryVisit(models.Model):
 
     def __str__(self) -> str:
         return f"visit of case library {self.case_id}"
+
+
+class CaseMatch(models.Model):
+    """A published resource that came into an open case's library (it became visible, or
+    was retagged, after the case existed), recorded once per case and resource: what the
+    case's alerts report (ta_library.case_match records them; alerts.digests reports them).
+    An intake edit that brings resources into a library records nothing: the attorney is
+    looking at them already."""
+
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="+")
+    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="+")
+    matched_at = models.DateTimeField()
+    # Set when a digest reported it (or found it already seen in the library).
+    digested_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["case", "resource"], name="case_match_once")]
+        indexes = [
+            # The digest's scan: what is not reported yet.
+            models.Index(
+                fields=["case"],
+                name="case_match_pending",
+                condition=models.Q(digested_at__isnull=True),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"resource {self.resource_id} in case {self.case_id}"

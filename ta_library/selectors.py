@@ -18,6 +18,7 @@ from django.db.models import BigIntegerField, DateTimeField, QuerySet
 from django.db.models.expressions import RawSQL
 from django.http import QueryDict
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -32,6 +33,7 @@ from ta_library.index import CatalogueIndex
 from ta_library.models import (
     ATTORNEY_AUDIENCES,
     EXPERT_AUDIENCES,
+    CaseMatch,
     CatalogueVersion,
     LibraryVisit,
     Resource,
@@ -44,6 +46,7 @@ from ta_library.rules import (
     implied_topics,
     match_reasons,
 )
+from ta_library.visits import new_since_sql
 
 RESOURCES_PER_PAGE = 20
 CARD_SUMMARY_WORDS = 45
@@ -136,7 +139,15 @@ def case_profile_queryset(user=None, params=None) -> QuerySet[Case]:
     lexicon = _lexicon_expression(params) if params is not None else None
     if lexicon is not None:
         queryset = queryset.annotate(search_lexicon=lexicon)
+    matches = CaseMatch._meta.db_table
     return queryset.annotate(
+        # Resources that came into the library since the reader's last sitting (what the
+        # alerts report): marked new like newly published ones (ta_library.visits).
+        new_match_ids=RawSQL(  # noqa: S611
+            f"ARRAY(SELECT m.resource_id FROM {matches} m WHERE m.case_id = {table}.id "  # noqa: S608
+            f"AND m.matched_at > {new_since_sql('%s', '%s', f'{table}.id')})",
+            (timezone.now(), user.pk),
+        ),
         catalogue_version=RawSQL(  # noqa: S611
             f"coalesce((SELECT c.version FROM {CatalogueVersion._meta.db_table} c "  # noqa: S608
             "WHERE c.id = 1), 0)",
@@ -412,6 +423,7 @@ def library_page(
     params,
     profile: CaseProfile | None = None,
     new_since: datetime.datetime | None = None,
+    new_ids: frozenset[int] = frozenset(),
     lexicon: str | None = None,
 ) -> LibraryPage:
     """One page of a library: `base` (bitmap of the resources this library may show)
@@ -443,6 +455,8 @@ def library_page(
             )
         if new_since is not None and resource.first_published_at:
             card.is_new = resource.first_published_at > new_since
+        # Or it came into this case's library since (alerts report these: same rule).
+        card.is_new = card.is_new or rid in new_ids
         snippet = search.snippet_of(resource)
         if snippet is not None:
             # The search app escapes the text and adds only <mark> (see search.selectors.Snippet).

@@ -15,15 +15,13 @@ from django.core.files.base import File
 from django.db import connection, transaction
 from django.utils import timezone
 
+from cgrs.tasks import enqueue_each
 from search.services import resources_content_changed, resources_deleted
 from ta_library.models import Audience, CatalogueVersion, LibraryVisit, Resource
+from ta_library.tasks import match_resource
+from ta_library.visits import VISIT_GAP, VISIT_REFRESH
 from taxonomy.models import PersecutionType, ProceduralStage, ProtectionType, ResourceType, Topic
 
-# Visits closer together than this are one sitting: "new since your last visit" compares
-# with the end of the previous sitting, so reloading or filtering keeps the markers.
-VISIT_GAP = datetime.timedelta(minutes=30)
-# How stale last_seen_at may get before a page load writes it again.
-VISIT_REFRESH = datetime.timedelta(minutes=5)
 VERSION_SEQUENCE = "ta_library_catalogue_version_seq"
 TAG_FIELDS = ("persecution_types", "protection_types", "procedural_stages", "topics")
 CONTENT_FIELDS = ("title", "summary", "file")
@@ -45,6 +43,13 @@ def _content_changed(*resource_ids: int) -> None:
     # The one place the library tells search that resources' text may have changed (or
     # that they were published: their words join the vocabulary).
     resources_content_changed(resource_ids=resource_ids)
+
+
+def _visible_changed(resource_ids: Iterable[int]) -> None:
+    """Resources that were published, retagged or made relevant to every case: after
+    commit, record which open cases they now match, for alerts (ta_library.case_match;
+    a pair already recorded is not recorded again, so nothing alerts twice)."""
+    enqueue_each(match_resource, sorted(set(resource_ids)))
 
 
 def _apply_publication(resource: Resource) -> None:
@@ -101,6 +106,8 @@ def resource_create(
     resource.procedural_stages.set(procedural_stages)
     resource.topics.set(topics)
     _content_changed(resource.pk)
+    if resource.is_published:
+        _visible_changed([resource.pk])
     catalogue_changed()
     return resource
 
@@ -117,6 +124,9 @@ def resource_saved(*, resource: Resource, changed_fields: Iterable[str], created
     published_now = "is_published" in changed_fields and resource.is_published
     if created or published_now or set(changed_fields) & set(CONTENT_FIELDS):
         _content_changed(resource.pk)
+    if resource.is_published:
+        # Published now, or retagged while published: its cases may have changed.
+        _visible_changed([resource.pk])
     catalogue_changed()
 
 
@@ -133,6 +143,7 @@ def resources_set_published(*, resource_ids: Iterable[int], published: bool) -> 
         )
         # Search learns the words of what is published now (spelling, completions).
         _content_changed(*changed_ids)
+        _visible_changed(changed_ids)
     catalogue_changed()
     return count
 
@@ -153,15 +164,21 @@ def resources_add_tags(*, resource_ids: Iterable[int], field: str, terms: Iterab
         if (rid, term.pk) not in existing
     ]
     through.objects.bulk_create(rows)
+    _visible_changed(
+        Resource.objects.filter(pk__in=ids, is_published=True).values_list("pk", flat=True)
+    )
     catalogue_changed()
     return len(rows)
 
 
 @transaction.atomic
 def resources_set_general(*, resource_ids: Iterable[int], general: bool) -> int:
-    count = Resource.objects.filter(pk__in=list(resource_ids)).update(
-        relevant_to_every_case=general
-    )
+    ids = list(resource_ids)
+    count = Resource.objects.filter(pk__in=ids).update(relevant_to_every_case=general)
+    if general:
+        _visible_changed(
+            Resource.objects.filter(pk__in=ids, is_published=True).values_list("pk", flat=True)
+        )
     catalogue_changed()
     return count
 

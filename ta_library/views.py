@@ -81,6 +81,7 @@ def case_library(request, number: int):
         params=request.GET,
         profile=profile,
         new_since=new_since,
+        new_ids=frozenset(case.new_match_ids or ()),
         lexicon=getattr(case, "search_lexicon", None),
     )
     return _render_library(

@@ -22,6 +22,7 @@ TABLES = [
     "tests.search.url_matrix",
     "tests.experts.url_matrix",
     "tests.documents.url_matrix",
+    "tests.alerts.url_matrix",
     "tests.redaction.url_matrix",
     "tests.insights.url_matrix",
     "tests.ta_requests.url_matrix",

@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "documents",
     # Redaction: the engine (redaction/engine) and the workbench built on it.
     "redaction",
+    # Per-case alerts: digest emails about new resources in open cases' libraries.
+    "alerts",
     # Outcome insights (suppressed counts and charts for staff and attorneys).
     "insights",
     # Requests for more help on a case ("Ask for more help") and the staff queue.
@@ -140,6 +142,16 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BEAT_SCHEDULE = {
+    # Case alert digests: daily every morning (TIME_ZONE), weekly on Monday mornings. At
+    # most one per person and period whatever the beat does (alerts.models.Digest).
+    "alerts-daily-digests": {
+        "task": "alerts.tasks.build_daily_digests",
+        "schedule": crontab(hour=12, minute=0),
+    },
+    "alerts-weekly-digests": {
+        "task": "alerts.tasks.build_weekly_digests",
+        "schedule": crontab(hour=12, minute=30, day_of_week="mon"),
+    },
     # Anything committed while the broker was unreachable is sent from the outbox here.
     "relay-outbox": {"task": "cgrs.tasks.relay_outbox", "schedule": 30.0},
     # Lapse stale "accepting new cases" flags and send reminders (idempotent, so hourly).
@@ -309,6 +321,7 @@ DEMO_DATA_LOADERS = [
     "ta_library.demo.load",
     "search.demo.load",
     "experts.demo.load",
+    "alerts.demo.load",
     "ta_requests.demo.load",
 ]
 DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105 (demo only; loader refuses production)

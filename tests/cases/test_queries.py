@@ -16,8 +16,9 @@ pytestmark = pytest.mark.django_db
 # Queries on our own tables, pinned so that any new one shows up in review (the session,
 # user and allauth queries around them belong to the foundation and are compared, not pinned).
 # My cases: the rows (stage and latest outcome joined in) + the total; then My requests for
-# more help (ta_requests.my_account): its rows (case joined in) + the total.
-MY_ACCOUNT_QUERIES = 4
+# more help (ta_requests.my_account): its rows (case joined in) + the total; then case alerts
+# (alerts.my_account): the open cases' settings and the one for new cases, in one query.
+MY_ACCOUNT_QUERIES = 5
 CASE_LIST_QUERIES = 2  # count + page
 STAFF_LIST_QUERIES = 3  # numbers in use + count + page
 # case, persecution types, protection types, deadlines, outcomes, history, documents (with

@@ -17,6 +17,15 @@ ROUTES: list[Route] = [
     Route("cases:submitted", only("attorney"), kwargs=_own_case),
     Route("cases:edit", only("attorney"), kwargs=_own_case),
     Route("cases:edit", only("attorney"), kwargs=_own_case, method="post", note="errors, 200"),
+    Route("cases:close", only("attorney", status=302), kwargs=_own_case, method="post"),
+    Route("cases:reopen", only("attorney", status=302), kwargs=_own_case, method="post"),
+    Route(
+        "cases:close",
+        expect(302, 404, 403, 403, 403, 403),
+        kwargs=lambda world: {"number": CaseFactory().number},
+        method="post",
+        note="another attorney's case",
+    ),
     Route("cases:staff_list", only("staff")),
     Route("cases:staff_detail", only("staff"), kwargs=_own_case),
     # Someone else's case: the owner-scoped fetch makes it a 404 for every attorney page.

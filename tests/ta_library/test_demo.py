@@ -1,12 +1,13 @@
 """The demo catalogue: big, varied, real files, idempotent."""
 
 import io
+import random
 from collections import Counter
 
 import pytest
 from pypdf import PdfReader
 
-from ta_library import demo
+from ta_library import demo, demo_text
 from ta_library.models import Audience, Resource
 from taxonomy import demo as taxonomy_demo
 from taxonomy.models import ResourceType, Topic
@@ -36,7 +37,8 @@ def test_demo_catalogue(settings, tmp_path):
     countries = {c for codes in Resource.objects.values_list("countries", flat=True) for c in codes}
     assert len(countries) >= 30
     assert Resource.objects.filter(audience__in=[Audience.EXPERTS, Audience.BOTH]).count() >= 10
-    assert Resource.objects.exclude(video_url="").count() >= 5
+    # Recordings link to their page: no borrowed, unrelated video stands in for a webinar.
+    assert not Resource.objects.exclude(video_url="").exists()
     assert Resource.objects.exclude(external_url="").count() >= 5
     files = Resource.objects.exclude(file="")
     assert files.count() > count * 0.7
@@ -46,3 +48,24 @@ def test_demo_catalogue(settings, tmp_path):
     assert "I&N Dec." in text
     advisory = Resource.objects.filter(file__endswith=".pdf").first()
     assert len(PdfReader(io.BytesIO(advisory.file.read())).pages) >= 3
+
+
+def test_demo_summaries_agree_with_their_titles():
+    """A lawyer decides from the summary: it says what the title says, about the same claim and
+    the same country, never another's."""
+    taxonomy_demo.load(lambda _message: None)
+    from taxonomy.models import Topic as TopicModel
+
+    topics = {t.slug: t for t in TopicModel.objects.all()}
+    countries = {name for name, _police, _fact in demo_text.COUNTRY_FACTS.values()}
+    plan = demo._plan(random.Random(demo.SEED))
+    for item in plan:
+        name = demo_text.COUNTRY_FACTS[item["code"]][0]
+        summary = demo._summary(item, name, topics)
+        assert summary and summary != item["title"], item["title"]
+        if item.get("phrase"):
+            assert item["phrase"] in summary, (item["title"], summary)
+        others = {c for c in countries if c != name and c in summary}
+        assert not others, (item["title"], summary)
+        if item["kind"] in {"country-conditions", "universal-expert-declaration"}:
+            assert name in summary and name in item["title"]
