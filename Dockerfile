@@ -1,5 +1,6 @@
 # Production image: one image for web, worker and beat.
-FROM python:3.11-slim
+# CPython 3.13: the newest version the whole suite runs on here (3.11-3.14 are supported).
+FROM python:3.13-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 DJANGO_SETTINGS_MODULE=cgrs.settings.production
 WORKDIR /app
 RUN useradd --create-home --uid 1000 cgrs

@@ -115,7 +115,6 @@ def account_profile_setup(
 
 
 def pro_se_follow_up_create(*, user: User, details: ProSeDetails) -> ProSeFollowUp:
-    from accounts import tasks
     from cgrs.tasks import enqueue
 
     follow_up = ProSeFollowUp.objects.create(
@@ -125,7 +124,7 @@ def pro_se_follow_up_create(*, user: User, details: ProSeDetails) -> ProSeFollow
         hearing_date=details.hearing_date if details.has_upcoming_hearing else None,
     )
     # SECURITY: the task gets the id only; the email says only that someone is waiting.
-    enqueue(tasks.notify_staff_of_pro_se_registration, follow_up.pk)
+    enqueue("accounts.tasks.notify_staff_of_pro_se_registration", follow_up.pk)
     return follow_up
 
 

@@ -5,7 +5,6 @@ from audit.models import AuditAction
 from audit.services import audit_record
 from cases.models import Case, CaseChange, Deadline
 from cases.services import case_number_usage
-from outcomes.models import Outcome
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -26,11 +25,6 @@ class ReadOnlyInline(admin.TabularInline):
 class DeadlineInline(ReadOnlyInline):
     model = Deadline
     fields = ["due_on", "description"]
-
-
-class OutcomeInline(ReadOnlyInline):
-    model = Outcome
-    fields = ["decided_on", "adjudicator_level", "decision", "appeal"]
 
 
 class CaseChangeInline(ReadOnlyInline):
@@ -57,7 +51,8 @@ class CaseAdmin(admin.ModelAdmin):
     list_select_related = ["attorney", "procedural_stage"]
     date_hierarchy = "created_at"
     exclude = ["intake_token"]
-    inlines = [DeadlineInline, OutcomeInline, CaseChangeInline]
+    # outcomes/admin.py registers a subclass that adds the outcomes between these two.
+    inlines = [DeadlineInline, CaseChangeInline]
 
     def has_add_permission(self, request):
         return False

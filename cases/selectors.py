@@ -2,37 +2,34 @@
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django_countries import countries
 
 from audit.models import AuditAction
 from audit.services import audit_record
+from cases import extensions
 from cases.models import CASE_NUMBER_MAX, CASE_NUMBER_MIN, Case, CaseChange
-from documents.selectors import case_documents
-from outcomes.models import Decision, Outcome
-from ta_requests.selectors import case_requests
 
 
 def cases_with_summary(queryset: QuerySet[Case]) -> QuerySet[Case]:
-    """Cases with what a list row shows, in one query: stage, latest outcome, has outcome."""
-    latest = Outcome.objects.filter(case=OuterRef("pk")).order_by("-decided_on", "-id")
-    return queryset.select_related("procedural_stage").annotate(
-        latest_decision=Subquery(latest.values("decision")[:1]),
-        latest_decided_on=Subquery(latest.values("decided_on")[:1]),
-        has_outcome=Exists(Outcome.objects.filter(case=OuterRef("pk"))),
-    )
+    """Cases with what a list row shows, in one query: the stage, and what other apps add
+    (outcomes: the latest decision and whether there is one; see cases.extensions)."""
+    queryset = queryset.select_related("procedural_stage")
+    for annotate in extensions.summary_annotations:
+        queryset = annotate(queryset)
+    return queryset
 
 
 def label_latest_outcomes(cases) -> list[Case]:
-    """Attach display labels for list rows: the latest decision and the country name (no
-    queries; country names are translated once per list, not once per row)."""
+    """Attach display labels for list rows: the country name and what other apps add (the
+    latest decision). No queries; country names are translated once per list, not per row."""
     cases = list(cases)
     country_names = dict(countries)
     for case in cases:
-        value = getattr(case, "latest_decision", None)
-        case.latest_decision_label = Decision(value).label if value else ""
         case.country_name = country_names.get(case.country_of_origin.code, "")
+        for label in extensions.summary_labels:
+            label(case)
     return cases
 
 
@@ -50,16 +47,13 @@ def cases_for_staff() -> QuerySet[Case]:
 
 def case_record_queryset(queryset: QuerySet[Case]) -> QuerySet[Case]:
     """Everything the case record shows, in a fixed number of queries."""
+    # Other apps' parts (outcomes, documents) are registered in cases.extensions.
     return queryset.select_related("procedural_stage", "attorney").prefetch_related(
         "persecution_types",
         "protection_types",
         "deadlines",
-        Prefetch("outcomes", queryset=Outcome.objects.order_by("decided_on", "id")),
         Prefetch("changes", queryset=CaseChange.objects.select_related("changed_by")),
-        # The case's documents (withdrawn ones hidden), with their outcomes: one query.
-        Prefetch("documents", queryset=case_documents(), to_attr="case_documents"),
-        # The case's requests for more help, newest first: one query.
-        Prefetch("ta_requests", queryset=case_requests(), to_attr="case_ta_requests"),
+        *(prefetch() for prefetch in extensions.record_prefetches),
     )
 
 

@@ -31,6 +31,8 @@ EMAIL_TASK_OPTIONS = {
 def enqueue(task, *ids: int) -> None:
     """Run `task(*ids)` once the current transaction commits; nothing if it rolls back.
 
+    `task` is a task or its registered name ("accounts.tasks.notify_..."): services name the
+    tasks they start, so they need not import the tasks module that imports them.
     The intent is stored in the outbox inside the caller's transaction, so a broker outage
     loses nothing: the relay sends it later.
     """
@@ -50,11 +52,21 @@ def _enqueue(task, calls: list[list[int]]) -> None:
                 raise TypeError(f"Task arguments must be integer ids, got {type(value).__name__}")
     if not calls:
         return
+    name = task if isinstance(task, str) else task.name
+    _registered(name)  # a misspelt name fails here, in the caller, not later in the relay
     messages = OutboxMessage.objects.bulk_create(
-        OutboxMessage(task_name=task.name, args=args) for args in calls
+        OutboxMessage(task_name=name, args=args) for args in calls
     )
     ids = [message.pk for message in messages]
     transaction.on_commit(lambda: [dispatch(message_id) for message_id in ids])
+
+
+def _registered(name: str):
+    """The task registered under `name`. Celery imports the apps' tasks modules lazily (a
+    worker does at start); a web process that enqueues by name imports them on first use."""
+    if name not in current_app.tasks:
+        current_app.loader.import_default_modules()
+    return current_app.tasks[name]
 
 
 def dispatch(message_id: int) -> bool:
@@ -67,7 +79,7 @@ def dispatch(message_id: int) -> bool:
     message = OutboxMessage.objects.get(pk=message_id)
     try:
         if settings.CELERY_TASK_ALWAYS_EAGER:
-            current_app.tasks[message.task_name].apply(args=message.args, throw=True)
+            _registered(message.task_name).apply(args=message.args, throw=True)
         else:
             current_app.send_task(message.task_name, args=message.args, retry=False)
     except Exception:

@@ -4,7 +4,7 @@ list, the staff queue with its counts. Each list runs a fixed number of queries.
 from __future__ import annotations
 
 from django.db.models import Case as When_
-from django.db.models import Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Count, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
 
 from audit.models import AuditAction
@@ -53,6 +53,11 @@ def case_documents() -> QuerySet[Document]:
         .select_related("outcome")
         .order_by("created_at", "id")
     )
+
+
+def case_documents_prefetch() -> Prefetch:
+    """The case record's documents (registered with cases.extensions): one query."""
+    return Prefetch("documents", queryset=case_documents(), to_attr="case_documents")
 
 
 def pending_uploads(*, uploader, case, token) -> list[PendingUpload]:

@@ -194,11 +194,9 @@ def _after_create(document: Document, uploader) -> None:
         action=AuditAction.CREATE,
         allowed=True,
     )
-    from documents import tasks
-
-    enqueue(tasks.process_document, document.pk)
+    enqueue("documents.tasks.process_document", document.pk)
     if rules.needs_redaction(document):
-        enqueue(tasks.notify_staff_of_new_document, document.pk)
+        enqueue("documents.tasks.notify_staff_of_new_document", document.pk)
 
 
 def _claim_pending(
@@ -471,9 +469,7 @@ def document_permission_change(*, document: Document, actor, share_permission: s
                 fields.append("staff_notified_at")
             locked.save(update_fields=fields)
             if rules.needs_redaction(locked):
-                from documents import tasks
-
-                enqueue(tasks.notify_staff_of_new_document, locked.pk)
+                enqueue("documents.tasks.notify_staff_of_new_document", locked.pk)
         _audit(actor, locked, AuditAction.UPDATE)
     return locked
 

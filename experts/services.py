@@ -24,6 +24,7 @@ from django_countries import countries as country_names
 from accounts.membership import acts_for_organization
 from accounts.models import AccountType, User
 from cgrs.email import send_email, site_url
+from cgrs.tasks import enqueue
 from experts.models import (
     AVAILABILITY_LAPSES_AFTER,
     AVAILABILITY_REMINDER_BEFORE,
@@ -259,9 +260,8 @@ def listing_update(
             listing=locked, actor=editor, kind=kind, changes=changes
         )
         if changed & CONTACT_FIELDS:
-            from experts import tasks
-
-            tasks.enqueue_contact_change_notice(event)
+            # Tell the previous contact address once this commits.
+            enqueue("experts.tasks.send_contact_change_notice", event.pk)
     listing.refresh_from_db()
     return event
 
@@ -290,8 +290,6 @@ def listing_review(
     The keeper is emailed the new status (no details, just the status and a link) once the
     decision commits.
     """
-    from experts import tasks
-
     kinds = {
         ReviewDecision.APPROVE: (EventKind.APPROVED, ListingStatus.LISTED),
         ReviewDecision.REQUEST_CHANGES: (
@@ -318,7 +316,7 @@ def listing_review(
         event = ListingEvent.objects.create(
             listing=locked, actor=reviewer, kind=kind, notes=notes, checklist=checklist
         )
-        tasks.enqueue_status_email(event)
+        enqueue("experts.tasks.send_listing_status_email", event.pk)
     listing.refresh_from_db()
     return event
 

@@ -8,22 +8,12 @@ from cgrs.tasks import EMAIL_TASK_OPTIONS, enqueue
 from experts import services
 
 
-def enqueue_status_email(event) -> None:
-    """Email the keeper about a staff decision once it commits."""
-    enqueue(send_listing_status_email, event.pk)
-
-
 @shared_task(
     name="experts.tasks.send_listing_status_email",
     **EMAIL_TASK_OPTIONS,
 )
 def send_listing_status_email(event_id: int) -> bool:
     return services.listing_status_email_send(event_id)
-
-
-def enqueue_contact_change_notice(event) -> None:
-    """Tell the previous contact address about a contact change once it commits."""
-    enqueue(send_contact_change_notice, event.pk)
 
 
 @shared_task(

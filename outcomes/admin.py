@@ -2,6 +2,8 @@ from django.contrib import admin
 
 from audit.models import AuditAction
 from audit.services import audit_record
+from cases.admin import CaseAdmin, CaseChangeInline, DeadlineInline, ReadOnlyInline
+from cases.models import Case
 from outcomes.models import Outcome
 
 
@@ -33,3 +35,17 @@ class OutcomeAdmin(admin.ModelAdmin):
             allowed=obj is not None and self.has_view_permission(request, obj),
         )
         return super().change_view(request, object_id, form_url, extra_context)
+
+
+class OutcomeInline(ReadOnlyInline):
+    model = Outcome
+    fields = ["decided_on", "adjudicator_level", "decision", "appeal"]
+
+
+# A case's admin page lists its outcomes; outcomes adds them (cases does not import outcomes).
+admin.site.unregister(Case)
+
+
+@admin.register(Case)
+class CaseWithOutcomesAdmin(CaseAdmin):
+    inlines = [DeadlineInline, OutcomeInline, CaseChangeInline]

@@ -136,6 +136,18 @@ class Redaction(models.Model):
             RedactionState.CHECKING,
         )
 
+    @property
+    def findings_shown(self) -> list[dict]:
+        """The check's findings with a label and a 1-based page, for the workbench."""
+        return [
+            {
+                "code": finding.get("code", ""),
+                "label": FINDING_LABELS.get(finding.get("code", ""), finding.get("code", "")),
+                "page": None if finding.get("page") is None else finding["page"] + 1,
+            }
+            for finding in self.check_findings
+        ]
+
     def page_size(self, page_index: int) -> tuple[float, float]:
         """The page's size in points (US Letter until detection has measured it)."""
         if 0 <= page_index < len(self.page_sizes):
@@ -148,6 +160,24 @@ class Redaction(models.Model):
         if not self.progress_total:
             return 0
         return min(100, round(100 * self.progress_done / self.progress_total))
+
+
+# What each gate finding means, for the workbench (codes: redaction/engine/gate.py).
+FINDING_LABELS = {
+    "TEXT_UNDER_BOX": _("Live text under a filled box"),
+    "INVISIBLE_TEXT": _("Hidden or invisible text"),
+    "IDENTIFIER_IN_TEXT": _("An identifier is still readable"),
+    "IDENTIFIER_IN_METADATA": _("An identifier in the file's metadata"),
+    "ANNOTATION": _("An annotation"),
+    "FORM_FIELD": _("A form field"),
+    "ATTACHMENT": _("An embedded file"),
+    "ACTION": _("A script or action"),
+    "REVISION": _("More than one saved revision"),
+    "ENCRYPTED": _("The file is encrypted"),
+    "MALFORMED": _("The file is damaged"),
+    "OCR_UNAVAILABLE": _("A page could not be read by OCR"),
+    "HASH_MISMATCH": _("The stored file changed after it was built"),
+}
 
 
 class Box(models.Model):

@@ -225,8 +225,6 @@ def _drop_derivative(redaction: Redaction) -> None:
 
 
 def _begin_detection(redaction: Redaction, actor) -> None:
-    from redaction import tasks
-
     redaction.state = RedactionState.DETECTING
     redaction.progress_label = _("Waiting to start")
     redaction.progress_done = 0
@@ -234,7 +232,7 @@ def _begin_detection(redaction: Redaction, actor) -> None:
     redaction.task_error = ""
     redaction.save()
     _audit(actor, redaction, AuditAction.DETECT)
-    enqueue(tasks.detect, redaction.pk)
+    enqueue("redaction.tasks.detect", redaction.pk)
 
 
 def clean_identifiers(rows: Iterable[tuple[str, str]]) -> list[EnteredIdentifier]:
@@ -511,8 +509,6 @@ def boxes_to_burn(redaction: Redaction):
 def redaction_build(*, redaction: Redaction, actor) -> Redaction:
     """Build the derivative from the accepted proposals and the boxes (a task); the person who
     asks is the redactor, whom the review must not be."""
-    from redaction import tasks
-
     with transaction.atomic():
         locked = _locked(redaction)
         _require(rules.may_edit(locked), _("Build only while redacting."))
@@ -528,14 +524,13 @@ def redaction_build(*, redaction: Redaction, actor) -> Redaction:
         locked.task_error = ""
         locked.save()
         _audit(actor, locked, AuditAction.BUILD)
-        enqueue(tasks.build, locked.pk)
+        enqueue("redaction.tasks.build", locked.pk)
     return locked
 
 
 def run_build(redaction_id: int) -> str | None:
     """The build task's work: a new PDF from page images with the boxes burnt in, stored
     under a random name with its hash; then the check is enqueued."""
-    from redaction import tasks
     from redaction.engine import derivative
 
     redaction = Redaction.objects.select_related("document").filter(pk=redaction_id).first()
@@ -576,7 +571,7 @@ def run_build(redaction_id: int) -> str | None:
         locked.progress_label = _("Waiting for the check")
         locked.progress_done = locked.progress_total = 0
         locked.save()
-        enqueue(tasks.check, locked.pk)
+        enqueue("redaction.tasks.check", locked.pk)
     return "built"
 
 

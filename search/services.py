@@ -27,13 +27,12 @@ def resources_content_changed(*, resource_ids: Iterable[int]) -> None:
     were published (inside the transaction that changed them). The search app (re)indexes
     each after commit; a constant number of queries for any number of resources."""
     from cgrs.tasks import enqueue_each
-    from search import tasks
 
     ids = list(resource_ids)
     Extraction.objects.bulk_create(
         [Extraction(resource_id=resource_id) for resource_id in ids], ignore_conflicts=True
     )
-    enqueue_each(tasks.index_resource, ids)
+    enqueue_each("search.tasks.index_resource", ids)
 
 
 def resources_deleted() -> None:

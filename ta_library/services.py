@@ -18,7 +18,6 @@ from django.utils import timezone
 from cgrs.tasks import enqueue_each
 from search.services import resources_content_changed, resources_deleted
 from ta_library.models import Audience, CatalogueVersion, LibraryVisit, Resource
-from ta_library.tasks import match_resource
 from ta_library.visits import VISIT_GAP, VISIT_REFRESH
 from taxonomy.models import PersecutionType, ProceduralStage, ProtectionType, ResourceType, Topic
 
@@ -49,7 +48,7 @@ def _visible_changed(resource_ids: Iterable[int]) -> None:
     """Resources that were published, retagged or made relevant to every case: after
     commit, record which open cases they now match, for alerts (ta_library.case_match;
     a pair already recorded is not recorded again, so nothing alerts twice)."""
-    enqueue_each(match_resource, sorted(set(resource_ids)))
+    enqueue_each("ta_library.tasks.match_resource", sorted(set(resource_ids)))
 
 
 def _apply_publication(resource: Resource) -> None:

@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class TaRequestsConfig(AppConfig):
     name = "ta_requests"
     verbose_name = "Requests for more help"
+
+    def ready(self):
+        from cases.extensions import add_to_case_record
+        from ta_requests.selectors import case_requests_prefetch
+
+        add_to_case_record(case_requests_prefetch)

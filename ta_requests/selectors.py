@@ -58,6 +58,11 @@ def case_requests() -> QuerySet[TARequest]:
     return TARequest.objects.order_by("-created_at", "-id")
 
 
+def case_requests_prefetch() -> Prefetch:
+    """The case record's requests (registered with cases.extensions): one query."""
+    return Prefetch("ta_requests", queryset=case_requests(), to_attr="case_ta_requests")
+
+
 def requests_for_attorney(user) -> QuerySet[TARequest]:
     """An attorney's own requests, open ones first, newest first."""
     # SECURITY: scoped by owner in the query itself (S2, S20).

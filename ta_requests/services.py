@@ -23,7 +23,7 @@ from audit.services import audit_record
 from cases.models import Case
 from cgrs.tasks import enqueue
 from documents.models import Document
-from ta_requests import rules, tasks
+from ta_requests import rules
 from ta_requests.business_days import business_days_between, first_response_due
 from ta_requests.models import (
     MAX_DEADLINE_NOTE_LENGTH,
@@ -174,7 +174,7 @@ def ta_request_create(
             if documents:
                 ta_request.documents.add(*documents)
             _audit(attorney, ta_request, AuditAction.CREATE)
-            enqueue(tasks.notify_staff_of_request, ta_request.pk)
+            enqueue("ta_requests.tasks.notify_staff_of_request", ta_request.pk)
     except IntegrityError:
         # A concurrent twin of the same form won the race: that one is the request.
         return TARequest.objects.get(requested_by=attorney, submission_token=submission_token), (
@@ -206,7 +206,7 @@ def ta_request_attorney_reply(
         ta_request.status = RequestStatus.IN_PROGRESS
     ta_request.save()
     _audit(attorney, ta_request, AuditAction.UPDATE)
-    enqueue(tasks.notify_staff_of_reply, message.pk)
+    enqueue("ta_requests.tasks.notify_staff_of_reply", message.pk)
     return message
 
 
@@ -283,5 +283,5 @@ def ta_request_staff_respond(
         request=ta_request, author=actor, kind=step.message_kind, body=body
     )
     _audit(actor, ta_request, AuditAction.UPDATE)
-    enqueue(tasks.notify_attorney_of_update, message.pk)
+    enqueue("ta_requests.tasks.notify_attorney_of_update", message.pk)
     return message

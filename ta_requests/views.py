@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from accounts.models import Role
 from accounts.permissions import role_required
 from audit.models import AuditAction
+from audit.services import audit_record
 from cases.models import Case
 from cases.selectors import case_record_queryset, cases_for_attorney, fetch_case
 from ta_requests import rules, selectors, services
@@ -196,6 +197,14 @@ def _staff_page(request, ta_request, *, response_form=None, assign_form=None, st
     today = timezone.localdate()
     selectors.label([ta_request], today)
     case = case_record_queryset(Case.objects.filter(pk=ta_request.case_id)).get()
+    # The page shows the case record too: that read is audited as the case page's is (S12).
+    audit_record(
+        actor=request.user,
+        object_type="case",
+        object_id=case.number,
+        action=AuditAction.READ,
+        allowed=True,
+    )
     return render(
         request,
         "ta_requests/staff_detail.html",

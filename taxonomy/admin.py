@@ -1,7 +1,7 @@
 from django.contrib import admin
 
-from ta_library.services import catalogue_changed
 from taxonomy.models import PersecutionType, ProceduralStage, ProtectionType, ResourceType, Topic
+from taxonomy.signals import terms_changed
 
 
 class TermAdmin(admin.ModelAdmin):
@@ -10,19 +10,19 @@ class TermAdmin(admin.ModelAdmin):
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
 
-    # Library filters show term names and slugs from per-process bitmaps: a change to a term
-    # bumps the catalogue version so every process rebuilds them.
+    # Library filters show term names and slugs from per-process bitmaps: on a change to a
+    # term the library bumps its catalogue version so every process rebuilds them.
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        catalogue_changed()
+        terms_changed.send(sender=self.model)
 
     def delete_model(self, request, obj):
         super().delete_model(request, obj)
-        catalogue_changed()
+        terms_changed.send(sender=self.model)
 
     def delete_queryset(self, request, queryset):
         super().delete_queryset(request, queryset)
-        catalogue_changed()
+        terms_changed.send(sender=self.model)
 
 
 admin.site.register([PersecutionType, ProtectionType], TermAdmin)

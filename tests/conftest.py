@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
 
 from tests.factories import FACTORY_FOR_ROLE
 
@@ -30,6 +31,16 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _english_to_start():
+    # LocaleMiddleware activates a request's language for the thread and leaves it active:
+    # after a test that asks for a page in Spanish, a message built outside a request would
+    # come out in Spanish in whichever test runs next on that worker.
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

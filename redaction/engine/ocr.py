@@ -44,8 +44,12 @@ def _rapidocr_engine():
 
 
 def engine_name() -> str | None:
-    """Which OCR engine this machine has ("tesseract", "rapidocr") or None."""
-    if tesseract_path():
+    """Which OCR engine this machine uses ("tesseract", "rapidocr") or None.
+
+    Tesseract (Debian's package) where installed, else RapidOCR (a pinned dependency whose
+    models ship inside its wheel, so a fresh machine with only Python can OCR).
+    CGRS_OCR_ENGINE=rapidocr chooses RapidOCR even where Tesseract is installed."""
+    if os.environ.get("CGRS_OCR_ENGINE") != "rapidocr" and tesseract_path():
         return "tesseract"
     if _rapidocr_engine() is not None:
         return "rapidocr"
@@ -57,9 +61,10 @@ def ocr_words(image: Image.Image, *, scale: float) -> list[Word] | None:
 
     An empty list means the engine ran and found no text (a blank or fully redacted page).
     """
-    if tesseract_path():
+    engine = engine_name()
+    if engine == "tesseract":
         return _tesseract_words(image, scale)
-    if _rapidocr_engine() is not None:
+    if engine == "rapidocr":
         return _rapidocr_words(image, scale)
     return None
 

@@ -5,8 +5,11 @@ Each test runs its own real server in a temporary folder (not the suite's databa
 
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 import psutil
 import psycopg
@@ -42,9 +45,13 @@ def _postmaster_pid(data_dir):
 
 
 @pytest.fixture
-def data_dir(tmp_path):
-    yield tmp_path
-    embedded_db.stop_server(tmp_path)
+def data_dir():
+    # Not pytest's tmp_path: every pytest session (of any checkout) takes the group and other
+    # bits off /tmp/pytest-of-<user>, and the server runs as another user when we are root.
+    path = Path(tempfile.mkdtemp(prefix="cgrs-embedded-db-"))
+    yield path
+    embedded_db.stop_server(path)
+    shutil.rmtree(path, ignore_errors=True)
 
 
 def test_starts_after_attached_process_and_server_were_killed(data_dir):

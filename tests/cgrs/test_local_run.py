@@ -7,10 +7,12 @@ The supervisor runs with its own data folder (its own PostgreSQL), without the s
 """
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -76,11 +78,15 @@ def _postmaster(data_dir: Path) -> psutil.Process | None:
 
 
 @pytest.fixture
-def data_dir(tmp_path):
-    yield tmp_path
+def data_dir():
+    # Not pytest's tmp_path: every pytest session (of any checkout) takes the group and other
+    # bits off /tmp/pytest-of-<user>, and the server runs as another user when we are root.
+    path = Path(tempfile.mkdtemp(prefix="cgrs-local-run-"))
+    yield path
     from cgrs.embedded_db import stop_server
 
-    stop_server(tmp_path)
+    stop_server(path)
+    shutil.rmtree(path, ignore_errors=True)
 
 
 def test_sigkill_then_restart_then_sigterm_stops_server_and_database(data_dir):

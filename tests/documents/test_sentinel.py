@@ -122,3 +122,26 @@ def test_no_other_role_reaches_any_document(documents_of_a, client_for, principa
             response = client.get(reverse(name, args=[document.public_id]))
             assert response.status_code in (302, 403, 404)
             assert SENTINEL.encode() not in _body(response)
+
+
+@pytest.mark.parametrize(
+    ("name", "method"),
+    [
+        ("documents:staff_document", "get"),
+        ("documents:staff_not_suitable", "post"),
+        ("documents:staff_send_to_redaction", "post"),
+    ],
+)
+def test_attorney_b_is_refused_every_staff_page_of_as_documents(
+    documents_of_a, users, name, method
+):
+    client = Client()
+    client.force_login(users["attorney"])
+    for document in documents_of_a:
+        before = Document.objects.filter(pk=document.pk).values().get()
+        response = getattr(client, method)(reverse(name, args=[document.public_id]))
+        assert response.status_code == 403
+        assert SENTINEL.encode() not in _body(response)
+        assert Document.objects.filter(pk=document.pk).values().get() == before
+    queue = client.get(reverse("documents:staff_queue"))
+    assert queue.status_code == 403 and SENTINEL.encode() not in queue.content

@@ -329,3 +329,12 @@ def test_the_home_page_and_faq_describe_the_document_features_that_exist(client)
     assert "25 MB and 300 pages" in faq
     assert "CGRS keeps the original, marked withdrawn" in faq
     assert "coming soon" not in home + faq
+
+
+def test_the_document_pages_speak_spanish(attorney_client, case, settings):
+    DocumentFactory(case=case, share_permission="no")
+    attorney_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+    record = attorney_client.get(reverse("cases:detail", args=[case.number])).content.decode()
+    assert "¿Puede CGRS compartirlo?" in record and "Privado" in record
+    form = attorney_client.get(reverse("outcomes:create", args=[case.number])).content.decode()
+    assert "No: CGRS no lo compartirá con nadie fuera de la organización" in form

@@ -245,3 +245,8 @@ def test_build_waits_for_every_proposal_and_a_failed_check_goes_back(
     assert redaction.check_passed is False
     assert any(f["code"] == "IDENTIFIER_IN_TEXT" for f in redaction.check_findings)
     assert all(set(f) == {"code", "page"} for f in redaction.check_findings)
+    client = Client()
+    client.force_login(staff)
+    page = client.get(reverse("redaction:workbench", args=[document.public_id])).content.decode()
+    assert "An identifier is still readable" in page
+    assert 'data-finding="IDENTIFIER_IN_TEXT"' in page

@@ -136,3 +136,14 @@ def test_editing_a_term_name_reaches_the_filters(staff_client, attorney_client):
     )
     html = attorney_client.get(reverse("ta_library:browse")).content.decode()
     assert "Intimate partner violence" in html
+
+
+def test_a_term_deleted_in_the_admin_rebuilds_the_library_filters(staff_client):
+    # taxonomy's admin tells the library through taxonomy.signals.terms_changed.
+    term = topic()
+    version = catalogue_index().version
+    response = staff_client.post(
+        reverse("admin:taxonomy_topic_delete", args=[term.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 302
+    assert catalogue_index().version != version

@@ -226,6 +226,10 @@ def test_every_open_is_audited(staff_client, attorney_client, case):
         ("attorney", "read", "allowed"),
         ("staff", "read", "allowed"),
     ]
+    # The staff page shows the case record too: that read is audited as well.
+    assert AuditEvent.objects.filter(
+        object_type="case", object_id=str(case.number), actor_role="staff", action="read"
+    ).exists()
 
 
 def test_my_account_lists_only_my_requests_with_an_ask_link(attorney_client, case):

@@ -66,3 +66,18 @@ def test_without_any_ocr_engine_scans_have_no_words_and_the_gate_refuses(scanned
 def test_without_ocr_text_pdfs_still_work(without_ocr):
     pages = page_texts(decision_pdf(SampleParties()))
     assert [p.source for p in pages] == ["text", "text"]
+
+
+def test_rapidocr_reads_a_scan_on_a_machine_without_tesseract(scanned, monkeypatch):
+    """The OCR a fresh machine with only Python has: RapidOCR, its models in the wheel."""
+    monkeypatch.setenv("CGRS_OCR_ENGINE", "rapidocr")
+    from redaction.engine import ocr
+
+    assert ocr.engine_name() == "rapidocr"
+    first = page_texts(scanned)[0]
+    assert first.source == "ocr"
+    text = " ".join(w.text for w in first.words).upper()
+    assert "IMMIGRATION" in text and "QUINTANILLA" in text
+    assert all(0 <= w.x0 < w.x1 <= 612 and 0 <= w.y0 < w.y1 <= 792 for w in first.words)
+    # The gate finds the A-number through it too.
+    assert "IDENTIFIER_IN_TEXT" in {f.code for f in check_pdf(scanned, []).findings}
