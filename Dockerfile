@@ -12,4 +12,4 @@ RUN SECRET_KEY=build DATABASE_URL=postgres://build@localhost/build REDIS_URL=red
     python manage.py collectstatic --noinput
 USER cgrs
 EXPOSE 8000
-CMD ["gunicorn", "cgrs.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "cgrs.wsgi:application", "--config", "python:cgrs.gunicorn_conf"]

@@ -6,6 +6,7 @@ from django.template.response import TemplateResponse
 from accounts.membership import MembershipError, membership_confirm
 from accounts.models import Organization, ProSeFollowUp, User
 from accounts.services import OrganizationMergeConflict, organizations_merge
+from audit.admin_views import AuditedAdminMixin
 
 
 @admin.register(Organization)
@@ -74,7 +75,10 @@ class OrganizationAdmin(admin.ModelAdmin):
 
 
 @admin.register(ProSeFollowUp)
-class ProSeFollowUpAdmin(admin.ModelAdmin):
+class ProSeFollowUpAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    """An asylum seeker's own details: every view of them is audited, as in the staff queue."""
+
+    audit_object_type = "pro_se_follow_up"
     list_display = ["__str__", "status", "country_of_origin", "hearing_date", "created_at"]
     list_filter = ["status"]
     list_select_related = ["user"]

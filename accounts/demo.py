@@ -55,6 +55,9 @@ DEMO_USERS = [
 ]
 
 
+DEMO_CLAIMANT_EMAIL = "clinic-newcomer@example.org"
+
+
 def ensure_demo_user(email, full_name, account_type, organization, *, staff=False) -> User:
     user, created = User.objects.get_or_create(
         email=email,
@@ -62,6 +65,8 @@ def ensure_demo_user(email, full_name, account_type, organization, *, staff=Fals
             "full_name": full_name,
             "account_type": account_type,
             "organization": organization,
+            # The demo's people are their organizations' confirmed members (S16).
+            "organization_verified": organization is not None,
             "is_staff": staff,
             "is_superuser": staff,
             "preferred_language": "es" if account_type == AccountType.PRO_SE else "en",
@@ -100,4 +105,14 @@ def load(log) -> None:
             ProSeFollowUp.objects.get_or_create(
                 user=user, defaults={"country_of_origin": "GT", "has_upcoming_hearing": False}
             )
+    # A membership claim waiting for confirmation: clinic@example.org (a confirmed member) sees
+    # it on My Account and confirms or declines it at /account/organization/members/.
+    claimant = ensure_demo_user(
+        DEMO_CLAIMANT_EMAIL,
+        "Sam Newcomer",
+        AccountType.CLINIC,
+        orgs["Human Rights Evaluation Clinic"],
+    )
+    if claimant.organization_verified and claimant.organization_verified_by_id is None:
+        User.objects.filter(pk=claimant.pk).update(organization_verified=False)
     log(f"accounts: {Organization.objects.count()} organizations, {len(DEMO_USERS)} demo logins")

@@ -18,18 +18,15 @@ def pro_se_context(request) -> dict:
 
 
 def staff_context(request) -> dict:
-    return {
-        "new_follow_ups": ProSeFollowUp.objects.filter(status=FollowUpStatus.NEW).count(),
-        "membership_claims": membership_claims_for(request.user).count(),
-    }
+    return {"new_follow_ups": ProSeFollowUp.objects.filter(status=FollowUpStatus.NEW).count()}
 
 
 def membership_context(request) -> dict:
-    """One query at most: how many claims on the member's organization wait for them."""
+    """One query at most: how many claims on the clinic wait for a confirmed member (the
+    organization's name is read only when the member's own claim is pending)."""
     user = request.user
     return {
         "pending": membership_pending(user),
-        "organization": user.organization if user.organization_id else None,
         "claims": membership_claims_for(user).count() if acts_for_organization(user) else 0,
     }
 
@@ -42,7 +39,8 @@ SECTIONS = [
         order=10,
     ),
     Section(
-        roles=frozenset({Role.ATTORNEY, Role.EXPERT, Role.CLINIC}),
+        # Clinics: membership is what lets them keep their clinic's listing.
+        roles=frozenset({Role.CLINIC}),
         template="accounts/_my_account_membership.html",
         context=membership_context,
         order=5,

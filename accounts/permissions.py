@@ -41,8 +41,20 @@ def check_access(request, roles: Iterable[str], *, verified_email: bool = True):
 
     Anonymous -> sign-in page. Signed in with another role -> 403. Staff without a TOTP
     authenticator -> the two-factor setup page (staff pages and the admin need it).
-    Case data additionally requires a verified email address.
+    Case data additionally requires a verified email address. A refused request for a case
+    URL writes a denied audit row (S12).
     """
+    try:
+        refusal = _refusal(request, roles, verified_email=verified_email)
+    except PermissionDenied:
+        _audit_refused_case_request(request)
+        raise
+    if refusal is not None:
+        _audit_refused_case_request(request)
+    return refusal
+
+
+def _refusal(request, roles: Iterable[str], *, verified_email: bool):
     user = request.user
     if not user.is_authenticated:
         return redirect_to_login(request.get_full_path())
@@ -55,6 +67,25 @@ def check_access(request, roles: Iterable[str], *, verified_email: bool = True):
     if verified_email and role != Role.STAFF and not has_verified_email(user):
         return redirect("account_email_verification_sent")
     return None
+
+
+def _audit_refused_case_request(request) -> None:
+    """SECURITY (S12): every request that names a case by number leaves one audit row, also
+    when it is refused before the view runs (pro se, expert, clinic, anonymous, unverified)."""
+    match = getattr(request, "resolver_match", None)
+    number = match.kwargs.get("number") if match is not None else None
+    if number is None:
+        return
+    from audit.models import AuditAction
+    from audit.services import audit_record
+
+    audit_record(
+        actor=request.user,
+        object_type="case",
+        object_id=number,
+        action=AuditAction.READ if request.method in ("GET", "HEAD") else AuditAction.UPDATE,
+        allowed=False,
+    )
 
 
 def role_required(*roles: str, verified_email: bool = True) -> Callable:

@@ -1,8 +1,7 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext as _
 
-from audit.models import AuditAction
-from audit.services import audit_record
+from audit.admin_views import AuditedAdminMixin
 from cases.models import Case, CaseChange, Deadline
 from cases.services import case_number_usage
 
@@ -33,10 +32,11 @@ class CaseChangeInline(ReadOnlyInline):
 
 
 @admin.register(Case)
-class CaseAdmin(admin.ModelAdmin):
+class CaseAdmin(AuditedAdminMixin, admin.ModelAdmin):
     """Read-only: cases change only through the intake and edit services, which keep the
     history; every opened record is audited."""
 
+    audit_object_type = "case"
     list_display = [
         "number",
         "attorney",
@@ -60,6 +60,11 @@ class CaseAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        # SECURITY: cases and outcomes are records; nobody deletes them in the admin (a
+        # deletion would also take their audit context with it).
+        return False
+
     def changelist_view(self, request, extra_context=None):
         usage = case_number_usage()
         if usage.nearly_exhausted:
@@ -70,13 +75,5 @@ class CaseAdmin(admin.ModelAdmin):
             )
         return super().changelist_view(request, extra_context)
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        obj = self.get_object(request, object_id)
-        audit_record(
-            actor=request.user,
-            object_type="case",
-            object_id=obj.number if obj is not None else object_id,
-            action=AuditAction.READ,
-            allowed=obj is not None and self.has_view_permission(request, obj),
-        )
-        return super().change_view(request, object_id, form_url, extra_context)
+    def audit_object_id(self, obj):
+        return obj.number

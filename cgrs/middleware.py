@@ -47,3 +47,24 @@ class SecurityHeadersMiddleware:
             # Pages for a signed-in user may hold case data: never keep them in shared caches.
             response.headers.setdefault("Cache-Control", "no-store")
         return response
+
+
+class PlainNotFoundMiddleware:
+    """With DEBUG on (`make run`), serve the site's own 404 page instead of Django's debug
+    page, which lists every URL pattern of the site to whoever asks for a missing one."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            settings.DEBUG
+            and response.status_code == 404
+            and response.get("Content-Type", "").startswith("text/html")
+        ):
+            from cgrs.errors import page_not_found
+
+            # SECURITY: the debug 404 page is a map of the site; nobody gets it.
+            return page_not_found(request)
+        return response

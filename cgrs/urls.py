@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from accounts.staff_home import staff_home
+from accounts.two_factor import activate_totp_gate
 from cgrs import views
 
 urlpatterns = [
@@ -15,6 +16,9 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     # Registration chooses the account type first; it must come before allauth's signup URL.
     path("accounts/signup/", include("accounts.signup_urls")),
+    # SECURITY: staff without two-factor confirm by email before allauth's activation page
+    # opens (accounts.two_factor); same path, so it is matched before allauth's.
+    path("accounts/2fa/totp/activate/", activate_totp_gate, name="staff_totp_gate"),
     path("accounts/", include("allauth.urls")),
     path("account/", include("accounts.urls")),
     path("cases/", include("cases.urls")),

@@ -1,15 +1,15 @@
 from django.contrib import admin
 
-from audit.models import AuditAction
-from audit.services import audit_record
+from audit.admin_views import AuditedAdminMixin
 from documents.models import Document
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(AuditedAdminMixin, admin.ModelAdmin):
     """Read-only: documents change through their services (which audit every change); staff
     work in the documents queue. Every opened record is audited."""
 
+    audit_object_type = "document"
     list_display = [
         "public_id",
         "case",
@@ -36,13 +36,5 @@ class DocumentAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        obj = self.get_object(request, object_id)
-        audit_record(
-            actor=request.user,
-            object_type="document",
-            object_id=obj.public_id if obj is not None else object_id,
-            action=AuditAction.READ,
-            allowed=obj is not None and self.has_view_permission(request, obj),
-        )
-        return super().change_view(request, object_id, form_url, extra_context)
+    def audit_object_id(self, obj):
+        return obj.public_id

@@ -78,16 +78,23 @@ def check_document(upload) -> CheckedFile:
     return check_bytes(read_upload(upload))
 
 
-def check_bytes(data: bytes) -> CheckedFile:
-    if len(data) > MAX_BYTES:
-        raise FileRefused(_("The file is larger than 25 MB. Upload a smaller file."))
+def check_bytes(
+    data: bytes, *, max_bytes: int = MAX_BYTES, max_pages: int = MAX_PAGES
+) -> CheckedFile:
+    """The one content check for uploaded PDFs and .docx files. Case documents use the
+    defaults; expert CVs and TA Library files pass their own size and page limits."""
+    if len(data) > max_bytes:
+        raise FileRefused(
+            _("The file is larger than %(mb)s MB. Upload a smaller file.")
+            % {"mb": max_bytes // (1024 * 1024)}
+        )
     if not data:
         raise FileRefused(_("The file is empty."))
     digest = hashlib.sha256(data).hexdigest()
     if data.startswith(PDF_MAGIC):
-        return _check_pdf(data, digest)
+        return _check_pdf(data, digest, max_pages)
     if data.startswith(ZIP_MAGIC):
-        return _check_docx(data, digest)
+        return _check_docx(data, digest, max_pages)
     raise FileRefused(
         _(
             "This file is not a PDF or a Word (.docx) document, whatever its name says. "
@@ -106,7 +113,7 @@ def _polyglot(message_kind: str) -> FileRefused:
     )
 
 
-def _check_pdf(data: bytes, digest: str) -> CheckedFile:
+def _check_pdf(data: bytes, digest: str, max_pages: int = MAX_PAGES) -> CheckedFile:
     # SECURITY: a PDF that is also a zip or HTML (a polyglot) could be handled as the other
     # type by a browser or a tool downstream; refuse it outright.
     if _HTML_MARKERS.search(data[:4096]) or _is_zip_too(data):
@@ -139,10 +146,10 @@ def _check_pdf(data: bytes, digest: str) -> CheckedFile:
             ) from None
     if pages == 0:
         raise FileRefused(_("This PDF has no pages."))
-    if pages > MAX_PAGES:
+    if pages > max_pages:
         raise FileRefused(
             _("This PDF has %(pages)s pages; the limit is %(max)s. Split it and upload the parts.")
-            % {"pages": pages, "max": MAX_PAGES}
+            % {"pages": pages, "max": max_pages}
         )
     return CheckedFile(
         file_format=DocumentFormat.PDF,
@@ -196,7 +203,7 @@ def _active_content(pdf: pikepdf.Pdf) -> dict[str, bool]:
     return found
 
 
-def _check_docx(data: bytes, digest: str) -> CheckedFile:
+def _check_docx(data: bytes, digest: str, max_pages: int = MAX_PAGES) -> CheckedFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError):
@@ -238,13 +245,13 @@ def _check_docx(data: bytes, digest: str) -> CheckedFile:
         pages = _docx_pages(archive)
         has_macros = any(name.lower().endswith("vbaproject.bin") for name in names)
         has_embedded = any(name.startswith("word/embeddings/") for name in names)
-    if pages is not None and pages > MAX_PAGES:
+    if pages is not None and pages > max_pages:
         raise FileRefused(
             _(
                 "This document has %(pages)s pages; the limit is %(max)s. Split it and "
                 "upload the parts."
             )
-            % {"pages": pages, "max": MAX_PAGES}
+            % {"pages": pages, "max": max_pages}
         )
     return CheckedFile(
         file_format=DocumentFormat.DOCX,

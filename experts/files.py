@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from pypdf import PdfReader
 
+from documents.files import FileRefused, check_bytes
+
 CV_MAX_BYTES = 10 * 1024 * 1024
 CV_MAX_PAGES = 100
 PDF_MAGIC = b"%PDF-"
@@ -46,4 +48,26 @@ def check_cv(upload) -> None:
     if pages > CV_MAX_PAGES:
         raise CVRejected(
             _("The CV has more than %(max)s pages. Upload a shorter PDF.") % {"max": CV_MAX_PAGES}
+        )
+    _refuse_active_content(upload)
+
+
+def _refuse_active_content(upload) -> None:
+    """The case documents' content check (documents.files), which finds JavaScript, launch
+    and open actions and embedded files anywhere in the file, hostile structure and
+    polyglots. A CV is served to attorneys: one carrying any of those is refused."""
+    upload.seek(0)
+    data = upload.read(CV_MAX_BYTES + 1)
+    upload.seek(0)
+    try:
+        checked = check_bytes(data, max_bytes=CV_MAX_BYTES, max_pages=CV_MAX_PAGES)
+    except FileRefused as refusal:
+        raise CVRejected(str(refusal)) from None
+    # SECURITY: active content in a file attorneys open is an attack on them (S7).
+    if any(checked.flags.values()):
+        raise CVRejected(
+            _(
+                "This PDF contains JavaScript, automatic actions or attached files, which we do "
+                "not accept. Print or save your CV as a new, plain PDF and upload that."
+            )
         )

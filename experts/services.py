@@ -46,8 +46,9 @@ logger = logging.getLogger(__name__)
 # How attorneys reach the expert or clinic. A change to them is how a listing is hijacked
 # (S16): it is reviewed again and the previous contact address is told.
 CONTACT_FIELDS = frozenset({"contact_email", "phone", "website"})
-# A change to these sends a listed profile back to staff for review; other edits go live.
-REVIEW_FIELDS = frozenset({"display_name", "credentials", "expert_types"}) | CONTACT_FIELDS
+# A change to these sends a listed profile back to staff for review; other edits go live. A
+# new CV too: staff review the file attorneys will download.
+REVIEW_FIELDS = frozenset({"display_name", "credentials", "expert_types", "cv"}) | CONTACT_FIELDS
 # Statuses from which the keeper may submit (again).
 SUBMITTABLE = frozenset(
     {ListingStatus.DRAFT, ListingStatus.CHANGES_REQUESTED, ListingStatus.NOT_LISTED}

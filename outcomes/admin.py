@@ -1,17 +1,17 @@
 from django.contrib import admin
 
-from audit.models import AuditAction
-from audit.services import audit_record
+from audit.admin_views import AuditedAdminMixin
 from cases.admin import CaseAdmin, CaseChangeInline, DeadlineInline, ReadOnlyInline
 from cases.models import Case
 from outcomes.models import Outcome
 
 
 @admin.register(Outcome)
-class OutcomeAdmin(admin.ModelAdmin):
+class OutcomeAdmin(AuditedAdminMixin, admin.ModelAdmin):
     """Outcomes are reported by attorneys; staff read them here (every opened record is
     audited)."""
 
+    audit_object_type = "outcome"
     list_display = ["case", "decided_on", "adjudicator_level", "decision", "appeal", "created_at"]
     list_filter = ["adjudicator_level", "decision", "appeal", "decided_on"]
     search_fields = ["case__number"]
@@ -25,16 +25,10 @@ class OutcomeAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        obj = self.get_object(request, object_id)
-        audit_record(
-            actor=request.user,
-            object_type="outcome",
-            object_id=object_id,
-            action=AuditAction.READ,
-            allowed=obj is not None and self.has_view_permission(request, obj),
-        )
-        return super().change_view(request, object_id, form_url, extra_context)
+    def has_delete_permission(self, request, obj=None):
+        # SECURITY: cases and outcomes are records; nobody deletes them in the admin (a
+        # deletion would also take their audit context with it).
+        return False
 
 
 class OutcomeInline(ReadOnlyInline):

@@ -10,7 +10,11 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from documents.files import FileRefused, check_bytes
+
 MAX_FILE_BYTES = 50 * 1024 * 1024
+# Compendiums of decisions run long; still a bound on what a worker will process.
+MAX_PAGES = 2000
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 EXTENSION_FOR = {PDF: ".pdf", DOCX: ".docx"}
@@ -47,7 +51,29 @@ def validate_library_file(uploaded) -> str:
     uploaded.seek(0)
     if content_type is None:
         raise ValidationError(_("Upload a PDF or a Word (.docx) file."))
+    _check_content(uploaded)
     return content_type
+
+
+def _check_content(uploaded) -> None:
+    """The same content check as every other upload (documents.files): encryption, damage,
+    page count, polyglots, and active content. Library files are opened by every attorney,
+    so JavaScript, launch/open actions and embedded files are refused, not just flagged."""
+    uploaded.seek(0)
+    data = uploaded.read(MAX_FILE_BYTES + 1)
+    uploaded.seek(0)
+    try:
+        checked = check_bytes(data, max_bytes=MAX_FILE_BYTES, max_pages=MAX_PAGES)
+    except FileRefused as refusal:
+        raise ValidationError(str(refusal)) from None
+    # SECURITY: active content in a file every attorney opens (S7).
+    if any(checked.flags.values()):
+        raise ValidationError(
+            _(
+                "This file contains JavaScript, automatic actions, macros or attached files. "
+                "Print or save it as a new, plain file and upload that."
+            )
+        )
 
 
 def stored_file_name(instance, filename: str) -> str:

@@ -49,7 +49,6 @@ TOPICS = [
 ]
 RESOURCE_TYPES = [
     ("practice-advisory", "Practice advisory", False),
-    ("sample-decision", "Sample decision", False),
     ("sample-brief", "Sample brief", False),
     ("sample-motion", "Sample motion", False),
     ("universal-expert-declaration", "Universal expert declaration", True),

@@ -21,6 +21,10 @@ os.environ.setdefault(
 )
 Path(os.environ["PYTEST_DEBUG_TEMPROOT"]).mkdir(exist_ok=True)
 
+# The suite-wide identifier sentinel: no client identifier in any log record, email or task
+# argument of the whole run (S11, S19).
+pytest_plugins = ["tests.sentinel_plugin"]
+
 ROLES = ["attorney", "pro_se", "expert", "clinic", "staff"]
 PRINCIPALS = ["anonymous", *ROLES]
 

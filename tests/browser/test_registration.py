@@ -156,11 +156,21 @@ def test_staff_cannot_open_the_admin_until_two_factor_is_set_up(page, sign_in, t
     staff = StaffFactory(email="newstaff@example.org", two_factor=False)
     sign_in(staff.email, PASSWORD)
     # Signed in, but every staff page (My Account and the admin too) sends them to set up
-    # TOTP first; allauth asks for the password again before showing a new secret.
-    expect(page.get_by_role("heading", name="Confirm Access")).to_be_visible()
+    # TOTP first, and that starts with a link emailed to the account: the password alone
+    # does not enrol an authenticator.
+    expect(page.get_by_role("heading", name="Confirm it is you")).to_be_visible()
     page.goto("/staff/admin/")
-    expect(page.get_by_role("heading", name="Confirm Access")).to_be_visible()
+    expect(page.get_by_role("heading", name="Confirm it is you")).to_be_visible()
     assert "/staff/admin/" not in page.url.split("?")[0]
+    page.get_by_role("button", name="Email me the link").click()
+    expect(page.get_by_text("We have sent a link to newstaff@example.org")).to_be_visible()
+    from django.core import mail
+
+    link = re.search(r"http://[^/\s]+(/account/two-factor/enrol/\S+/)", mail.outbox[-1].body)[1]
+    page.goto(link)
+    page.get_by_role("button", name="Continue").click()
+    # allauth asks for the password again before showing a new secret.
+    expect(page.get_by_role("heading", name="Confirm Access")).to_be_visible()
     page.goto("/account/staff/pro-se/")
     expect(page.get_by_role("heading", name="Confirm Access")).to_be_visible()
     page.get_by_label(re.compile(r"^Password")).fill(PASSWORD)

@@ -5,6 +5,7 @@ import factory
 from cases.models import CASE_NUMBER_MIN, Case, Deadline
 from taxonomy.models import PersecutionType, ProceduralStage, ProtectionType
 from tests.factories import AttorneyFactory
+from tests.sentinels import CASE_NOTES
 
 # Distinct, non-sequential numbers within a test run: a step coprime with the 90,000-number
 # space visits every number once before repeating.
@@ -56,7 +57,9 @@ class CaseFactory(factory.django.DjangoModelFactory):
     country_of_origin = "GT"
     procedural_stage = factory.SubFactory(ProceduralStageFactory)
     detention_status = "not_detained"
-    notes = ""
+    # A client's name and A-number: the suite-wide sentinel (tests/sentinel_plugin.py) fails
+    # any test during which they reach a log record, an email or a task argument.
+    notes = CASE_NOTES
 
     @factory.post_generation
     def persecution_types(self, create, extracted, **kwargs):

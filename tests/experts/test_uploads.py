@@ -51,6 +51,37 @@ def test_a_bad_cv_is_refused_with_a_clear_message_and_the_rest_kept(
     assert not Listing.objects.filter(owner=users["expert"]).exists()
 
 
+@pytest.mark.parametrize("make", ["javascript_pdf", "launch_pdf", "embedded_file_pdf"])
+def test_a_cv_with_active_content_is_refused(client_for, users, listing_data, make):
+    """Issue 14, item 7: attorneys download CVs; one carrying JavaScript, a launch action or
+    an embedded file is refused with a message that says what to do."""
+    from documents import samples
+
+    content = getattr(samples, make)(pdf_bytes("Curriculum vitae of Dr. Lucía Ortega"))
+    response = _post(client_for("expert"), listing_data(), upload(content))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "JavaScript, automatic actions or attached files" in body
+    assert "Dr. Lucía Ortega" in body
+    assert not Listing.objects.filter(owner=users["expert"]).exists()
+
+
+def test_a_replaced_cv_of_a_listed_profile_goes_back_to_review(users):
+    from experts.models import ListingStatus
+    from experts.services import listing_update
+    from tests.experts.test_services import _details
+
+    listing = ListingFactory(owner=users["expert"], with_cv=True)
+    listing_update(
+        listing=listing,
+        editor=users["expert"],
+        details=_details(listing),
+        cv=upload(pdf_bytes("A new CV")),
+    )
+    listing.refresh_from_db()
+    assert listing.status == ListingStatus.SUBMITTED
+
+
 def test_a_replaced_cv_is_deleted_after_commit(
     client_for, users, listing_data, django_capture_on_commit_callbacks
 ):

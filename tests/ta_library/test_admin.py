@@ -138,6 +138,40 @@ def test_editing_a_term_name_reaches_the_filters(staff_client, attorney_client):
     assert "Intimate partner violence" in html
 
 
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        ("encrypted_pdf", "password"),
+        ("javascript_pdf", "JavaScript, automatic actions"),
+        ("launch_pdf", "JavaScript, automatic actions"),
+        ("embedded_file_pdf", "JavaScript, automatic actions"),
+        ("damaged_pdf", "could not be read"),
+        ("pdf_zip_polyglot", "also contains another kind of file"),
+    ],
+)
+def test_a_staff_upload_gets_the_same_content_checks_as_every_upload(staff_client, make, message):
+    """Issue 14, item 7: library files are opened by every attorney; the case documents'
+    content check (documents.files) judges them too."""
+    from documents import samples
+
+    content = getattr(samples, make)()
+    upload = SimpleUploadedFile("advisory.pdf", content, "application/pdf")
+    response = staff_client.post(reverse("admin:ta_library_resource_add"), _form(file=upload))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Resource.objects.exists()
+
+
+def test_a_long_compendium_within_the_library_page_limit_is_accepted(staff_client):
+    from documents.files import MAX_PAGES as CASE_DOCUMENT_PAGES
+
+    upload = SimpleUploadedFile(
+        "compendium.pdf", pdf_bytes(pages=CASE_DOCUMENT_PAGES + 1), "application/pdf"
+    )
+    response = staff_client.post(reverse("admin:ta_library_resource_add"), _form(file=upload))
+    assert response.status_code == 302
+
+
 def test_a_term_deleted_in_the_admin_rebuilds_the_library_filters(staff_client):
     # taxonomy's admin tells the library through taxonomy.signals.terms_changed.
     term = topic()
