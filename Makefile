@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-fast lint format worker beat smoke bench-library bench-search bench-orgs clean-data
+.PHONY: install run test test-fast lint format worker beat smoke bench-library bench-search bench-orgs bench-insights clean-data
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -60,6 +60,10 @@ bench-search: install
 
 bench-orgs: install
 	$(MANAGE) bench_organizations
+
+# Outcome insights pages on N synthetic outcomes (N=1000000 for the 1M figures).
+bench-insights: install
+	$(MANAGE) bench_insights --outcomes $${N:-100000}
 
 clean-data:
 	rm -rf .data

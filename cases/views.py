@@ -33,6 +33,7 @@ from cases.services import (
     case_reopen,
     case_update,
 )
+from insights.selectors import similar_case_outcomes
 
 CASES_PER_PAGE = 25
 STAFF_CASES_PER_PAGE = 50
@@ -107,7 +108,12 @@ def case_detail(request, number: int):
     return render(
         request,
         "cases/case_detail.html",
-        {"case": case, "staff_view": False, "alert_choices": AlertFrequency.choices},
+        {
+            "case": case,
+            "staff_view": False,
+            "alert_choices": AlertFrequency.choices,
+            "similar": similar_case_outcomes(case),
+        },
     )
 
 
@@ -198,7 +204,11 @@ def staff_case_detail(request, number: int):
     case = fetch_case(
         request, number, queryset=case_record_queryset(Case.objects.all()), owner_only=False
     )
-    return render(request, "cases/case_detail.html", {"case": case, "staff_view": True})
+    return render(
+        request,
+        "cases/case_detail.html",
+        {"case": case, "staff_view": True, "similar": similar_case_outcomes(case)},
+    )
 
 
 @require_POST

@@ -23,7 +23,7 @@ class Result(models.IntegerChoices):
     GRANTED_WITHHOLDING = 2, _("Granted withholding")
     GRANTED_CAT = 3, _("Granted CAT")
     DENIED = 4, _("Denied")
-    OTHER = 5, _("Other (dismissed, remanded, closed, withdrawn…)")
+    OTHER = 5, _("Other (dismissed, remanded…)")
 
 
 # "Any relief" is asylum, withholding or CAT protection.

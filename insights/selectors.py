@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from django.db import connection
+from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 from django_countries import countries
 
@@ -226,6 +227,35 @@ class InsightsTable:
                 "rate": self.shown.rates[i],
             }
 
+    def display_rows(self) -> list[dict]:
+        """The rows with figures formatted once here (None stays None: shown as a dash);
+        formatting in the template costs more than the query on a large table."""
+        separator = get_format("THOUSAND_SEPARATOR")
+
+        def number(value):
+            return None if value is None else f"{value:,}".replace(",", separator)
+
+        return [
+            {
+                "label": row["label"],
+                "cells": [number(v) for v in row["cells"]],
+                "total": number(row["total"]),
+                "rate": None if row["rate"] is None else f"{row['rate']:.0%}",
+            }
+            for row in self.rows
+        ]
+
+    def display_totals(self) -> dict:
+        separator = get_format("THOUSAND_SEPARATOR")
+
+        def number(value):
+            return None if value is None else f"{value:,}".replace(",", separator)
+
+        return {
+            "cells": [number(v) for v in self.shown.col_totals],
+            "total": number(self.shown.grand_total),
+        }
+
 
 def insights_table(query: InsightsQuery, labels: Labels | None = None) -> InsightsTable:
     """Counts by rows x columns under the filters, with every figure that may not be
@@ -242,3 +272,134 @@ def insights_table(query: InsightsQuery, labels: Labels | None = None) -> Insigh
         shown=shown,
         has_rates=has_rates,
     )
+
+
+@dataclass
+class SimilarPanel:
+    """One "outcomes reported for similar cases" table on a case record."""
+
+    key: str
+    heading: str
+    table: InsightsTable | None
+    # Why there is no table (no outcome reported yet, too few decisions for a name...).
+    empty_note: str = ""
+
+
+def _similar_sql() -> str:
+    by_type = grouping_of(cube_for({"persecution_type", "country", "result"}))
+    by_place = grouping_of(cube_for({"location", "adjudicator", "year", "result"}))
+    # One statement for the three panels; the court and adjudicator come from the case's
+    # latest outcome's fact row (so they are normalised exactly as the counts are).
+    return f"""
+        SELECT 'type', persecution_type, result, SUM(outcomes)::int
+        FROM insights_outcomecube
+        WHERE grouping = {by_type} AND country = %(country)s
+          AND persecution_type = ANY(%(types)s)
+        GROUP BY 2, 3
+        UNION ALL
+        SELECT 'court', year, result, SUM(outcomes)::int
+        FROM insights_outcomecube
+        WHERE grouping = {by_place} AND location <> '' AND location =
+          (SELECT location FROM insights_outcomefact WHERE outcome_id = %(outcome)s)
+        GROUP BY 2, 3
+        UNION ALL
+        SELECT 'adjudicator', year, result, SUM(outcomes)::int
+        FROM insights_outcomecube
+        WHERE grouping = {by_place} AND adjudicator <> '' AND adjudicator =
+          (SELECT adjudicator FROM insights_outcomefact WHERE outcome_id = %(outcome)s)
+        GROUP BY 2, 3
+    """  # noqa: S608 (grouping numbers from insights.cube; values are parameters)
+
+
+def similar_case_outcomes(case) -> list[SimilarPanel]:
+    """Outcomes reported for cases like this one, suppressed as every insights table is:
+    same country and persecution type; same court; same adjudicator (named only with at
+    least 100 reported decisions). One query; the case's types must be prefetched."""
+    types = {t.pk: t.name for t in case.persecution_types.all()}
+    outcomes = list(case.outcomes.all())
+    latest = max(outcomes, key=lambda o: (o.decided_on, o.pk)) if outcomes else None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _similar_sql(),
+            {
+                "country": case.country_of_origin.code,
+                "types": list(types),
+                "outcome": latest.pk if latest else None,
+            },
+        )
+        found = cursor.fetchall()
+    counts: dict[str, dict] = {"type": {}, "court": {}, "adjudicator": {}}
+    for panel, row, result, n in found:
+        counts[panel][(row, result)] = n
+    results = list(Result.values)
+    relief = [j for j, key in enumerate(results) if key in RELIEF_RESULTS]
+    col_labels = [str(Result(v).label) for v in results]
+
+    def table(panel: str, rows: list, row_labels: list[str], query: InsightsQuery):
+        cells = [[counts[panel].get((r, c), 0) for c in results] for r in rows]
+        return InsightsTable(
+            query=query,
+            row_labels=row_labels,
+            col_labels=col_labels,
+            shown=suppress_table(cells, relief_columns=relief),
+            has_rates=True,
+        )
+
+    country = str(dict(countries).get(case.country_of_origin.code, case.country_of_origin.code))
+    type_rows = [pk for pk in types if any(r == pk for r, _c in counts["type"])]
+    panels = [
+        SimilarPanel(
+            "type",
+            _("Same country (%(country)s) and persecution type") % {"country": country},
+            table(
+                "type",
+                type_rows,
+                [types[pk] for pk in type_rows],
+                InsightsQuery(
+                    "persecution_type", "result", {"country": case.country_of_origin.code}
+                ),
+            )
+            if type_rows
+            else None,
+            _("No outcomes reported yet for this country and these types."),
+        )
+    ]
+    if latest is None:
+        note = _("Report an outcome on this case to compare its court and adjudicator.")
+        panels.append(SimilarPanel("court", _("Same court or asylum office"), None, note))
+        panels.append(SimilarPanel("adjudicator", _("Same adjudicator"), None, note))
+        return panels
+    for panel, heading, name in (
+        ("court", _("Same court or asylum office (%(name)s)"), latest.location),
+        ("adjudicator", _("Same adjudicator (%(name)s)"), latest.adjudicator_name),
+    ):
+        years = sorted({r for r, _c in counts[panel]})
+        total = sum(counts[panel].values())
+        if not name.strip() or not years:
+            panels.append(
+                SimilarPanel(
+                    panel,
+                    heading % {"name": name or "—"},
+                    None,
+                    _("Not reported on this case's latest outcome."),
+                )
+            )
+        elif panel == "adjudicator" and total < ADJUDICATOR_MIN_DECISIONS:
+            # SECURITY: TRAC's rule; an adjudicator's figures only from 100 decisions.
+            panels.append(
+                SimilarPanel(
+                    panel,
+                    heading % {"name": name},
+                    None,
+                    _("Fewer than 100 decisions reported for this adjudicator, so none are shown."),
+                )
+            )
+        else:
+            panels.append(
+                SimilarPanel(
+                    panel,
+                    heading % {"name": name},
+                    table(panel, years, [str(y) for y in years], InsightsQuery("year", "result")),
+                )
+            )
+    return panels

@@ -105,6 +105,7 @@ class _Graph:
         self.row_edge: dict[int, int] = {}
         self.col_edge: dict[int, int] = {}
         self.relief_edge: dict[int, int] = {}
+        self._lines: list[tuple[int, list[int]]] | None = None
         row_totals = [sum(row) for row in cells]
         col_totals = [sum(cells[i][j] for i in range(n_rows)) for j in range(n_cols)]
         for i in range(n_rows):
@@ -119,9 +120,14 @@ class _Graph:
             self.col_edge[j] = self._add(n_rows + j, self.t_cols, col_totals[j], "col", j)
         self.grand_edge = self._add(self.t_cols, self.t_rows, sum(row_totals), "grand", None)
         self.incident: list[list[int]] = [[] for _ in range(self.n_nodes)]
-        for e, (tail, head, *_rest) in enumerate(self.edges):
+        # (neighbour, edge, cost to hide) per node, for the cheapest-path search.
+        self.neighbours: list[list[tuple[int, int, int]]] = [[] for _ in range(self.n_nodes)]
+        for e, (tail, head, value, *_rest) in enumerate(self.edges):
             self.incident[tail].append(e)
             self.incident[head].append(e)
+            cost = _ZERO_COST if value == 0 else value
+            self.neighbours[tail].append((head, e, cost))
+            self.neighbours[head].append((tail, e, cost))
 
     def _add(self, tail: int, head: int, value: int, kind: str, key) -> int:
         self.edges.append((tail, head, value, kind, key))
@@ -132,40 +138,63 @@ class _Graph:
         return head if node == tail else tail
 
     def bridges(self, hidden: set[int]) -> set[int]:
-        """Edges of the hidden subgraph that lie on no cycle of it (iterative Tarjan)."""
-        disc = [-1] * self.n_nodes
-        low = [0] * self.n_nodes
+        """Edges of the hidden subgraph that lie on no cycle of it (iterative Tarjan over the
+        hidden edges only, so the cost follows what is hidden, not the table's size)."""
+        adjacency: dict[int, list[tuple[int, int]]] = {}
+        edges = self.edges
+        for e in hidden:
+            tail, head = edges[e][0], edges[e][1]
+            adjacency.setdefault(tail, []).append((head, e))
+            adjacency.setdefault(head, []).append((tail, e))
+        disc: dict[int, int] = {}
+        low: dict[int, int] = {}
         found: set[int] = set()
         clock = 0
-        for root in range(self.n_nodes):
-            if disc[root] != -1:
+        for root in adjacency:
+            if root in disc:
                 continue
             disc[root] = low[root] = clock
             clock += 1
-            stack = [(root, -1, iter(self.incident[root]))]
+            stack = [(root, -1, iter(adjacency[root]))]
             while stack:
-                node, via, edges = stack[-1]
+                node, via, neighbours = stack[-1]
                 advanced = False
-                for e in edges:
-                    if e not in hidden or e == via:
+                for nxt, e in neighbours:
+                    if e == via:
                         continue
-                    nxt = self.other_end(e, node)
-                    if disc[nxt] == -1:
+                    if nxt not in disc:
                         disc[nxt] = low[nxt] = clock
                         clock += 1
-                        stack.append((nxt, e, iter(self.incident[nxt])))
+                        stack.append((nxt, e, iter(adjacency[nxt])))
                         advanced = True
                         break
-                    low[node] = min(low[node], disc[nxt])
+                    if disc[nxt] < low[node]:
+                        low[node] = disc[nxt]
                 if advanced:
                     continue
                 stack.pop()
                 if stack:
                     parent = stack[-1][0]
-                    low[parent] = min(low[parent], low[node])
+                    if low[node] < low[parent]:
+                        low[parent] = low[node]
                     if low[node] > disc[parent]:
                         found.add(via)
         return found
+
+    def on_hidden_cycle(self, edge: int, hidden: set[int]) -> bool:
+        """Whether the ends of `edge` are joined by other hidden edges."""
+        start, goal = self.edges[edge][0], self.edges[edge][1]
+        seen, frontier = {start}, [start]
+        while frontier:
+            node = frontier.pop()
+            for nxt, e, _cost in self.neighbours[node]:
+                if e == edge or e not in hidden or nxt in seen:
+                    continue
+                if nxt == goal:
+                    return True
+                seen.add(nxt)
+                frontier.append(nxt)
+        return False
 
     def cost(self, e: int) -> int:
         value = self.edges[e][2]
@@ -184,15 +213,14 @@ class _Graph:
                 break
             if dist > best.get(node, dist):
                 continue
-            for e in self.incident[node]:
+            for nxt, e, cost in self.neighbours[node]:
                 if e == bridge:
                     continue
-                nxt = self.other_end(e, node)
-                step = 0 if e in hidden else self.cost(e)
-                if dist + step < best.get(nxt, 1 << 62):
-                    best[nxt] = dist + step
+                reach = dist if e in hidden else dist + cost
+                if reach < best.get(nxt, 1 << 62):
+                    best[nxt] = reach
                     came_by[nxt] = e
-                    heapq.heappush(queue, (dist + step, nxt))
+                    heapq.heappush(queue, (reach, nxt))
         path, node = [], goal
         while node != start:
             e = came_by[node]
@@ -203,6 +231,8 @@ class _Graph:
 
     def lines(self) -> list[tuple[int, list[int]]]:
         """Each published total with the figures it adds up: (total edge, member edges)."""
+        if self._lines is not None:
+            return self._lines
         found = []
         for i in range(self.n_rows):
             found.append((self.row_edge[i], [self.cell_edge[(i, j)] for j in range(self.n_cols)]))
@@ -217,6 +247,7 @@ class _Graph:
             found.append((self.col_edge[j], [self.cell_edge[(i, j)] for i in range(self.n_rows)]))
         found.append((self.grand_edge, list(self.row_edge.values())))
         found.append((self.grand_edge, list(self.col_edge.values())))
+        self._lines = found
         return found
 
     def small_line_sum(self, hidden: set[int]) -> int | None:
@@ -270,16 +301,17 @@ def suppress_table(
     primary = set(protected)
 
     while True:
-        bridges = graph.bridges(hidden) & protected
-        if bridges:
-            bridge = min(bridges)
-            added = graph.cheapest_cycle_path(bridge, hidden)
-            for e in added:
+        bridges = sorted(graph.bridges(hidden) & protected)
+        for n, bridge in enumerate(bridges):
+            # A path added for an earlier bridge may already have closed a cycle here.
+            if n and graph.on_hidden_cycle(bridge, hidden):
+                continue
+            for e in graph.cheapest_cycle_path(bridge, hidden):
                 hidden.add(e)
                 if edges[e][3] != "relief":
                     protected.add(e)
-            if added:
-                continue
+        if bridges:
+            continue
         extra = graph.small_line_sum(hidden)
         if extra is None:
             break

@@ -19,9 +19,10 @@ from django.views.decorators.http import require_safe
 from accounts.models import Role
 from accounts.permissions import role_required
 from cases.models import Case
-from insights.charts import bar_chart
+from insights.charts import bar_chart, render_svg
 from insights.dimensions import DIMENSIONS
 from insights.forms import COLUMN_KEYS, FILTER_KEYS, ROW_KEYS, FilterOptions, parse_choices
+from insights.html import table_rows_html, totals_row_html
 from insights.selectors import Labels, insights_table
 from insights.suppression import COMPLEMENTARY, PRIMARY
 
@@ -50,6 +51,9 @@ def _page(request, *, audience: str, csv_url_name: str, may_view: bool = True):
         }
         for key in FILTER_KEYS
     ]
+    chart = bar_chart(table)
+    row_label = str(DIMENSIONS[parsed.query.rows].label)
+    column_label = str(DIMENSIONS[parsed.query.columns].label)
     return render(
         request,
         "insights/insights.html",
@@ -58,13 +62,25 @@ def _page(request, *, audience: str, csv_url_name: str, may_view: bool = True):
             "may_view": True,
             "parsed": parsed,
             "table": table,
-            "chart": bar_chart(table),
+            "chart": chart,
+            "chart_svg": render_svg(
+                chart,
+                title=_("Chart of the table below"),
+                desc=_(
+                    "Stacked horizontal bars, one per %(rows)s, split by %(columns)s; each part "
+                    "has its own colour and pattern, named in the legend. Hidden counts are not "
+                    "drawn. The table beside the chart gives the same numbers."
+                )
+                % {"rows": row_label.lower(), "columns": column_label.lower()},
+            ),
+            "rows_html": table_rows_html(table.display_rows(), has_rates=table.has_rates),
+            "totals_html": totals_row_html(table.display_totals(), has_rates=table.has_rates),
             "row_choices": [(k, DIMENSIONS[k].label) for k in ROW_KEYS],
             "column_choices": [(k, DIMENSIONS[k].label) for k in COLUMN_KEYS],
             "filters": filters,
             "active_filters": [f for f in filters if f["selected"]],
-            "row_label": DIMENSIONS[parsed.query.rows].label,
-            "column_label": DIMENSIONS[parsed.query.columns].label,
+            "row_label": row_label,
+            "column_label": column_label,
             "csv_url": reverse(csv_url_name) + "?" + query_string,
             "reasons": table.shown.reasons,
             "PRIMARY": PRIMARY,

@@ -339,6 +339,7 @@ DEMO_DATA_LOADERS = [
     "accounts.demo.load",
     "cases.demo.load",
     "outcomes.demo.load",
+    "insights.demo.load",
     "documents.demo.load",
     "redaction.demo.load",
     "ta_library.demo.load",

@@ -22,9 +22,9 @@ MY_ACCOUNT_QUERIES = 5
 CASE_LIST_QUERIES = 2  # count + page
 STAFF_LIST_QUERIES = 3  # numbers in use + count + page
 # case, persecution types, protection types, deadlines, outcomes, history, documents (with
-# their outcomes joined in), audit row
-CASE_RECORD_QUERIES = 8
-OWN_TABLES = ('"cases_', '"outcomes_', '"audit_', '"taxonomy_')
+# their outcomes joined in), audit row, outcomes reported for similar cases (insights)
+CASE_RECORD_QUERIES = 9
+OWN_TABLES = ('"cases_', '"outcomes_', '"audit_', '"taxonomy_', "insights_")
 
 
 def _cases_with_outcomes(attorney, count):
