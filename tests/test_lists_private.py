@@ -7,6 +7,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from cases.models import Case
 from tests.cases.factories import CaseFactory
 from tests.factories import AttorneyFactory
 from tests.outcomes.factories import OutcomeFactory
@@ -63,3 +64,24 @@ def test_my_account_requests_and_their_total(two_owners):
 def test_the_case_picker_for_a_request(two_owners):
     response = two_owners["client"].get(reverse("ta_requests:choose_case"))
     assert [case.number for case in response.context["cases"]] == [two_owners["b_case"].number]
+
+
+def test_my_account_alert_summary_counts_own_open_cases(two_owners):
+    response = two_owners["client"].get(reverse("accounts:my_account"))
+    summary = next(
+        s["context"]["summary"] for s in response.context["sections"] if "summary" in s["context"]
+    )
+    assert summary.open_cases == 1
+
+
+def test_the_alerts_list_holds_own_cases_only(two_owners):
+    from tests.alerts.factories import match
+
+    for case in two_owners["b"].cases.all():
+        match(case)
+    for number in two_owners["a_numbers"]:
+        match(Case.objects.get(number=number))
+    response = two_owners["client"].get(reverse("alerts:new_resources"))
+    assert [entry.case.number for entry in response.context["news"]] == [
+        two_owners["b_case"].number
+    ]
