@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-fast lint format worker beat smoke bench-library bench-search bench-orgs bench-insights clean-data
+.PHONY: install messages run test test-fast lint format worker beat smoke bench-library bench-search bench-orgs bench-insights clean-data
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,6 +19,12 @@ $(STAMP): pyproject.toml
 	@touch $@
 
 install: $(STAMP)
+
+# Bring the Spanish catalogue up to date with the code (needs GNU gettext), then translate the
+# new entries in locale/es/LC_MESSAGES/django.po and run this again to compile them.
+messages: install
+	$(MANAGE) makemessages -l es --no-wrap
+	$(MANAGE) compilemessages -l es --ignore=.venv*
 
 # Install, start the embedded PostgreSQL (unless DATABASE_URL is set), migrate, load the
 # demo data, print the demo logins and serve. However it is stopped (Ctrl-C, SIGTERM, a closed

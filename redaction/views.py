@@ -148,6 +148,9 @@ def status(request, public_id: str):
     if document is None:
         raise Http404
     redaction = _redaction(document)
+    if request.headers.get("X-Partial") != "status":
+        # Opened as a page (a bookmark, no script): the workbench shows the same status.
+        return redirect(_workbench_url(document))
     context = {"document": document, "redaction": redaction, "page": 1}
     return _private(render_page(request, TEMPLATE + "#status", context))
 

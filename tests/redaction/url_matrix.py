@@ -70,7 +70,15 @@ ROUTES: list[Route] = [
         only("staff", status=404),
         kwargs=lambda world: {"public_id": "guessed-id-that-does-not-exist"},
     ),
-    Route("redaction:status", only("staff"), kwargs=_redacting),
+    # Only the script's request (X-Partial: status) gets the region; a page visit goes to
+    # the workbench.
+    Route("redaction:status", only("staff", status=302), kwargs=_redacting),
+    Route(
+        "redaction:status",
+        only("staff"),
+        kwargs=_redacting,
+        extra={"HTTP_X_PARTIAL": "status"},
+    ),
     Route("redaction:status", only("staff", status=404), kwargs=_not_started),
     Route("redaction:page_image", only("staff"), kwargs=_page(_redacting)),
     Route(
