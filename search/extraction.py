@@ -121,6 +121,11 @@ def _pdf(data: bytes) -> ExtractedText:
     finally:
         document.close()
     visible = sum(len("".join(page.split())) for page in pages)
+    if count and visible < MIN_CHARACTERS_PER_PAGE * count:
+        # A scan: the same OCR the redaction gate uses reads it (Tesseract, else RapidOCR).
+        read = _ocr_pages(data)
+        if read is not None:
+            return ExtractedText(ExtractionStatus.EXTRACTED, pages=read, page_count=count)
     if count == 0 or visible < MIN_CHARACTERS_PER_PAGE * count:
         return ExtractedText(
             ExtractionStatus.NEEDS_OCR,
@@ -129,6 +134,22 @@ def _pdf(data: bytes) -> ExtractedText:
             error="No text layer: the pages are images (needs OCR).",
         )
     return ExtractedText(ExtractionStatus.EXTRACTED, pages=pages, page_count=count)
+
+
+def _ocr_pages(data: bytes) -> list[str] | None:
+    """The pages of a scanned PDF as OCR reads them, or None when no OCR engine could read
+    them or they hold no text (a blank scan stays "needs OCR")."""
+    from redaction.engine.text import page_texts
+
+    texts = []
+    for page in page_texts(data, ocr=True):
+        if page.source == "none":
+            return None
+        texts.append(clean(" ".join(word.text for word in page.words)))
+    visible = sum(len("".join(text.split())) for text in texts)
+    if visible < MIN_CHARACTERS_PER_PAGE * len(texts):
+        return None
+    return texts
 
 
 def _docx(data: bytes) -> ExtractedText:

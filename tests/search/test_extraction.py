@@ -181,3 +181,16 @@ def test_extraction_is_fast_enough(make_resource):
     extraction = resource_index(resource_id=resource.pk)
     assert extraction.pages == 40
     assert time.perf_counter() - started < 2.0
+
+
+def test_a_scanned_decision_is_read_by_ocr_and_found_by_its_words(make_resource):
+    """The "needs OCR" resources are filled in by the redaction engine's OCR."""
+    from redaction.engine import ocr
+    from redaction.engine.samples import scanned_decision_pdf
+
+    if ocr.engine_name() is None:
+        pytest.skip("no OCR engine installed")
+    resource = make_resource("Decision", "A scan.", file=scanned_decision_pdf(pages=1))
+    extraction = resource_index(resource_id=resource.pk)
+    assert extraction.status == ExtractionStatus.EXTRACTED
+    assert resource.pk in keyword_match("quintanilla").ranked_ids
