@@ -182,6 +182,8 @@ def test_staff_cannot_open_the_admin_until_two_factor_is_set_up(page, sign_in, t
     secret = page.get_by_label("Authenticator secret").input_value()
     page.get_by_label("Authenticator code").fill(totp_code(secret))
     page.get_by_role("button", name="Activate").click()
-    # allauth shows the recovery codes once TOTP is active.
+    # allauth shows the recovery codes once TOTP is active; wait for that answer before
+    # leaving, or the next navigation can cancel the activation's POST.
+    page.wait_for_url(lambda url: "/totp/activate/" not in url)
     page.goto("/staff/admin/")
     expect(page.get_by_role("heading", name="Curation")).to_be_visible()
