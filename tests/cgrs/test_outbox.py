@@ -8,6 +8,7 @@ from django.db import transaction
 from accounts.models import Organization
 from cgrs.models import OutboxMessage
 from cgrs.tasks import dispatch, enqueue, relay_pending
+from tests.broker import broker_down
 
 RUNS: list[int] = []
 
@@ -54,11 +55,7 @@ def test_tasks_take_ids_only(db):
 def test_broker_down_keeps_the_work_and_relay_sends_it_later(
     db, settings, django_capture_on_commit_callbacks
 ):
-    settings.CELERY_TASK_ALWAYS_EAGER = False
-    from celery import current_app
-
-    current_app.conf.broker_url = "redis://127.0.0.1:1/0"  # a closed port
-    try:
+    with broker_down(settings):
         with django_capture_on_commit_callbacks(execute=True):
             org = _new_org()
             enqueue(mark_verified, org.pk)
@@ -66,10 +63,7 @@ def test_broker_down_keeps_the_work_and_relay_sends_it_later(
         assert Organization.objects.filter(pk=org.pk).exists()
         message = OutboxMessage.objects.get()
         assert message.sent_at is None and message.attempts == 1
-    finally:
-        current_app.conf.broker_url = "memory://"
-    # The broker is back (in-process here; the Redis test below uses a real one).
-    settings.CELERY_TASK_ALWAYS_EAGER = True
+    # The broker is back (in-process).
     OutboxMessage.objects.update(created_at=message.created_at.replace(year=2000))
     assert relay_pending() == 1
     org.refresh_from_db()

@@ -5,7 +5,6 @@ outbox and run once the broker is back, once."""
 import uuid
 
 import pytest
-from celery import current_app
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -13,6 +12,7 @@ from cgrs.models import OutboxMessage
 from cgrs.tasks import relay_pending
 from documents.models import Document
 from outcomes.models import Outcome
+from tests.broker import broker_down
 from tests.cases.factories import CaseFactory
 from tests.documents.factories import sample_pdf
 
@@ -23,9 +23,7 @@ def test_an_upload_commits_while_redis_is_down_and_its_work_runs_when_it_is_back
     settings, users, attorney_client, mailoutbox, django_capture_on_commit_callbacks
 ):
     case = CaseFactory(attorney=users["attorney"])
-    settings.CELERY_TASK_ALWAYS_EAGER = False
-    current_app.conf.broker_url = "redis://127.0.0.1:1/0"  # a closed port
-    try:
+    with broker_down(settings):
         with django_capture_on_commit_callbacks(execute=True):
             response = attorney_client.post(
                 reverse("outcomes:create", args=[case.number]),
@@ -55,10 +53,7 @@ def test_an_upload_commits_while_redis_is_down_and_its_work_runs_when_it_is_back
         ]
         assert all(m.args == [document.pk] for m in waiting)
         assert mailoutbox == []
-    finally:
-        current_app.conf.broker_url = "memory://"
-    # The broker is back (in-process here, as in tests/cgrs/test_outbox.py).
-    settings.CELERY_TASK_ALWAYS_EAGER = True
+    # The broker is back (in-process).
     OutboxMessage.objects.update(
         created_at=OutboxMessage.objects.first().created_at.replace(year=2000)
     )

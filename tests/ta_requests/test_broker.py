@@ -4,12 +4,12 @@ success; the staff email waits in the outbox and goes out once the broker is bac
 import uuid
 
 import pytest
-from celery import current_app
 from django.urls import reverse
 
 from cgrs.models import OutboxMessage
 from cgrs.tasks import relay_pending
 from ta_requests.models import TARequest
+from tests.broker import broker_down
 from tests.cases.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db
@@ -19,9 +19,7 @@ def test_a_request_saves_while_redis_is_down_and_its_email_goes_when_it_is_back(
     settings, users, attorney_client, mailoutbox, django_capture_on_commit_callbacks
 ):
     case = CaseFactory(attorney=users["attorney"])
-    settings.CELERY_TASK_ALWAYS_EAGER = False
-    current_app.conf.broker_url = "redis://127.0.0.1:1/0"  # a closed port
-    try:
+    with broker_down(settings):
         with django_capture_on_commit_callbacks(execute=True):
             response = attorney_client.post(
                 reverse("ta_requests:create", args=[case.number]),
@@ -42,9 +40,6 @@ def test_a_request_saves_while_redis_is_down_and_its_email_goes_when_it_is_back(
             ("ta_requests.tasks.notify_staff_of_request", [ta_request.pk])
         ]
         assert mailoutbox == []
-    finally:
-        current_app.conf.broker_url = "memory://"
-    settings.CELERY_TASK_ALWAYS_EAGER = True
     waiting.update(created_at=waiting.first().created_at.replace(year=2000))
     assert relay_pending() == 1
     assert relay_pending() == 0
