@@ -14,7 +14,7 @@ Set-based on purpose: a resource relevant to every case matches every open case,
 
 from __future__ import annotations
 
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
 from cases.models import Case
@@ -136,6 +136,11 @@ def rule_condition(tags: dict, implications) -> tuple[str, list]:
     )
 
 
+# The advisory-lock namespace of the matcher: one resource is matched by one transaction at
+# a time (a retag and a redelivered task may run together).
+MATCH_LOCK = 19_0001
+
+
 def record_matches(resource_id: int) -> int:
     """Record (case, resource) for every open case with alerts on that the resource matches,
     once per pair (the unique constraint: a retag, a republication or a second run of the
@@ -149,14 +154,23 @@ def record_matches(resource_id: int) -> int:
     if condition == "FALSE":
         return 0
     table = CaseMatch._meta.db_table
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
+        # Runs for one resource take turns, so "not recorded yet" below stays true until
+        # this insert commits; that is cheaper per row than ON CONFLICT's speculative
+        # insertion (about 3x on 100,000 rows), and the unique constraint still guards.
+        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [MATCH_LOCK, resource_id])
+        # Hash joins only: with statistics that call the table empty while it holds dead
+        # pages, the planner looped over the whole table once per case (71 s for 100,000
+        # cases in bench_alerts); a hash join reads it at most once.
+        cursor.execute("SET LOCAL enable_nestloop = off")
         # Table and column names come from the models; the values are parameters.
         cursor.execute(
             f"INSERT INTO {table} (case_id, resource_id, matched_at, digested_at) "  # noqa: S608
             f"SELECT c.id, %s, %s, NULL FROM {CASES} c "
             f"WHERE c.closed_at IS NULL AND c.alert_frequency <> 'off' AND {condition} "
-            "ON CONFLICT (case_id, resource_id) DO NOTHING",
-            [resource_id, timezone.now(), *params],
+            f"AND NOT EXISTS (SELECT 1 FROM {table} m "
+            "WHERE m.resource_id = %s AND m.case_id = c.id)",
+            [resource_id, timezone.now(), *params, resource_id],
         )
         return cursor.rowcount
 

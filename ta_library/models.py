@@ -114,18 +114,32 @@ class CaseMatch(models.Model):
     An intake edit that brings resources into a library records nothing: the attorney is
     looking at them already."""
 
-    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="+")
-    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="+")
+    # A resource relevant to every case matches 100,000 cases at once, and each row written
+    # must stay cheap (manage.py bench_alerts): no foreign-key constraints in the database
+    # (a check per row; deleting a case or a resource still deletes its matches, through
+    # Django's on_delete), and indexes whose new entries go at the end, keyed on the
+    # resource first. Readers join cases, so a row of a deleted case reaches nobody.
+    case = models.ForeignKey(
+        "cases.Case", on_delete=models.CASCADE, related_name="+", db_constraint=False
+    )
+    resource = models.ForeignKey(
+        Resource, on_delete=models.CASCADE, related_name="+", db_constraint=False, db_index=False
+    )
     matched_at = models.DateTimeField()
     # Set when a digest reported it (or found it already seen in the library).
     digested_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["case", "resource"], name="case_match_once")]
+        constraints = [
+            # Resource first: it also serves the matcher's "already recorded" check and the
+            # deletion of a resource's matches.
+            models.UniqueConstraint(fields=["resource", "case"], name="case_match_once")
+        ]
         indexes = [
-            # The digest's scan: what is not reported yet.
+            # The digest's scan: what is not reported yet (it reads all of it, so the key
+            # only has to be cheap to insert).
             models.Index(
-                fields=["case"],
+                fields=["resource"],
                 name="case_match_pending",
                 condition=models.Q(digested_at__isnull=True),
             ),

@@ -152,3 +152,27 @@ def test_an_intake_edit_that_brings_resources_into_a_library_records_nothing(use
     )
     assert not CaseMatch.objects.exists()
     assert Case.objects.get(pk=case.pk).alert_frequency == AlertFrequency.WEEKLY
+
+
+def test_the_database_refuses_a_pair_twice(users):
+    """The matcher's "not recorded yet" check runs under a per-resource lock; the unique
+    constraint is what still holds if anything else writes a pair."""
+    from django.db import IntegrityError, transaction
+
+    case = CaseFactory(attorney=users["attorney"])
+    resource = ResourceFactory(relevant_to_every_case=True)
+    assert record_matches(resource.pk) == 1
+    with pytest.raises(IntegrityError), transaction.atomic():
+        CaseMatch.objects.create(case=case, resource=resource, matched_at=case.created_at)
+
+
+def test_deleting_a_case_or_a_resource_deletes_its_matches(users):
+    """No foreign keys in the database (each cost a check per row): Django's on_delete
+    removes the matches."""
+    kept, deleted_case = (CaseFactory(attorney=users["attorney"]) for _ in range(2))
+    resource, deleted_resource = (ResourceFactory(relevant_to_every_case=True) for _ in range(2))
+    record_matches(resource.pk)
+    record_matches(deleted_resource.pk)
+    deleted_case.delete()
+    deleted_resource.delete()
+    assert list(CaseMatch.objects.values_list("case_id", "resource_id")) == [(kept.pk, resource.pk)]
