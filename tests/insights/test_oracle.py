@@ -72,7 +72,12 @@ def facts(taxonomy_terms):
             adjudicator_name="",
             denial_reasons=["nexus", "credibility"] if n else ["one_year_bar"],
         )
-    return list(OutcomeFact.objects.all())
+    facts = list(OutcomeFact.objects.all())
+    # The multi-valued dimensions really are multi-valued (else the oracle proves little).
+    assert any(len(fact.persecution_types) > 1 for fact in facts)
+    assert len({tuple(fact.protection_types) for fact in facts}) > 3
+    assert any(len(fact.denial_reasons) > 1 for fact in facts)
+    return facts
 
 
 def _values(fact: OutcomeFact, key: str) -> list:
