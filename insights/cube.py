@@ -137,11 +137,14 @@ def _selects(where: str, sign: str) -> list[str]:
     ]
 
 
-def _insert(selects: list[str]) -> str:
+def _insert(selects: list[str], *, add: bool = True) -> str:
     columns = ", ".join(["grouping", *CUBE_COLUMNS, "outcomes"])
+    insert = f"INSERT INTO insights_outcomecube ({columns}) {' UNION ALL '.join(selects)}"
+    if not add:
+        # Into an empty table: each row comes from one grouping set of one part, once.
+        return insert
     return (
-        f"INSERT INTO insights_outcomecube ({columns}) {' UNION ALL '.join(selects)} "
-        "ON CONFLICT ON CONSTRAINT cube_one_row_per_group "
+        f"{insert} ON CONFLICT ON CONSTRAINT cube_one_row_per_group "
         "DO UPDATE SET outcomes = insights_outcomecube.outcomes + EXCLUDED.outcomes"
     )
 
@@ -165,4 +168,4 @@ def cube_rebuild() -> None:
     """Count every fact again from scratch (after a bulk load, or when the sets change)."""
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM insights_outcomecube")
-        cursor.execute(_insert(_selects("", "1")))
+        cursor.execute(_insert(_selects("", "1"), add=False))
