@@ -207,7 +207,7 @@ def test_signup_answers_the_same_for_a_known_and_an_unknown_address(client, acco
     assert User.objects.filter(email__iexact="dana@example.net").count() == 1
     told = [m for m in mail.outbox if m.to == ["dana@example.net"]]
     assert len(told) == 1
-    assert "already exists" in told[0].body
+    assert "an account already uses it" in told[0].body
     # The new address gets its verification link as usual.
     assert any(m.to == ["newcomer@example.net"] for m in mail.outbox)
 
