@@ -14,7 +14,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_safe
 
 from accounts.models import Role
-from accounts.permissions import role_required
+from accounts.permissions import keeps_listing, reads_attorney_library, role_required
 from cases.selectors import fetch_case, visible_case_number
 from cgrs.middleware import csp_with_frame_sources
 from cgrs.partials import render_page
@@ -132,12 +132,12 @@ def news(request):
     index = catalogue_index()
     page = selectors.news_page(index=index, params=request.GET)
     user = request.user
-    full_access = user.is_authenticated and user.role in (Role.ATTORNEY, Role.STAFF)
+    full_access = reads_attorney_library(user)
     return render(request, "ta_library/news.html", {"page_obj": page, "full_access": full_access})
 
 
 def _library_url_for(user) -> str:
-    if user.role in (Role.EXPERT, Role.CLINIC):
+    if keeps_listing(user):
         return reverse("ta_library:expert_library")
     return reverse("ta_library:browse")
 

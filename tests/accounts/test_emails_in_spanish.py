@@ -12,7 +12,7 @@ import time_machine
 from django.core import mail
 from django.urls import reverse
 
-from accounts.models import AccountType, User
+from accounts.models import Role, User
 from tests.cgrs.test_glossary import TU_FORMS
 from tests.factories import ProSeFactory
 
@@ -82,7 +82,7 @@ def test_the_confirmation_sent_again_follows_the_account_not_the_browser(client)
 
 def test_the_password_reset_asked_for_from_an_english_browser(client):
     person = ProSeFactory(email="luis@example.net", preferred_language="es")
-    assert person.account_type == AccountType.PRO_SE
+    assert person.account_type == Role.PRO_SE
     client.post(reverse("account_reset_password"), {"email": "luis@example.net"})
     (message,) = mail.outbox
     _assert_spanish(
