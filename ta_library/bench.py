@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from allauth.account.models import EmailAddress
 from django.db import connection
 
-from accounts.models import AccountType, User
+from accounts.models import Role, User
 from cases.models import Case
 from search.bench import RARE_TITLE_WORD, index_synthetic
 from ta_library.models import Resource
@@ -144,7 +144,7 @@ def build_catalogue(n: int, *, log=print):
     index_synthetic(list(range(1, n + 1)), log=log)
     attorney = User.objects.create_user(
         email=BENCH_ATTORNEY, password="bench-pass-2026",  # noqa: S106
-        full_name="Bench Attorney", account_type=AccountType.ATTORNEY,
+        full_name="Bench Attorney", account_type=Role.ATTORNEY,
     )  # fmt: skip
     EmailAddress.objects.create(user=attorney, email=attorney.email, verified=True, primary=True)
     case = Case.objects.create(

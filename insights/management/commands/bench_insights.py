@@ -92,13 +92,13 @@ class Command(BaseCommand):
     def _users(self):
         import taxonomy.demo
         from accounts.demo import ensure_demo_user, ensure_staff_two_factor
-        from accounts.models import AccountType
+        from accounts.models import Role
 
         taxonomy.demo.load(lambda message: None)
         staff = ensure_demo_user("bench-staff@example.org", "Bench staff", "", None, staff=True)
         ensure_staff_two_factor(staff)
         attorney = ensure_demo_user(
-            "bench-attorney@example.org", "Bench attorney", AccountType.ATTORNEY, None
+            "bench-attorney@example.org", "Bench attorney", Role.ATTORNEY, None
         )
         return staff, attorney
 
