@@ -64,5 +64,6 @@ def test_library_search_stays_above_the_floors():
     out = StringIO()
     call_command("search_relevance", "--check", stdout=out)
     report = out.getvalue()
+    print(report)  # the figures, for `pytest -s`
     assert "every figure is at or above its floor" in report
     assert "as typed" in report and "misspelled" in report
