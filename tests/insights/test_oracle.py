@@ -23,7 +23,7 @@ from insights.cube import cube_for
 from insights.dimensions import DENIAL_REASON_CODES, DIMENSIONS, LEVEL_CODES
 from insights.forms import COLUMN_KEYS, FILTER_KEYS, ROW_KEYS, parse_choices
 from insights.models import RELIEF_RESULTS, OutcomeFact
-from insights.selectors import count_table, insights_table, table_from_counts
+from insights.selectors import InsightsQuery, count_table, insights_table, table_from_counts
 from insights.services import facts_refresh
 from insights.suppression import suppress_table
 from insights.synthetic import generate_outcomes
@@ -177,3 +177,26 @@ def test_every_table_the_page_allows_has_a_summary_set():
                 query = parse_choices(_query_dict(params)).query
                 used = {query.rows, query.columns, *query.filters}
                 assert cube_for(used) is not None, used
+
+
+def test_a_table_outside_the_summary_sets_is_counted_from_the_facts_alike(facts):
+    """Queries the page never makes (an adjudicator beside other dimensions) fall back to
+    counting the facts; the numbers follow the same rules."""
+    like = next(f for f in facts if len(f.persecution_types) > 1 and f.denial_reasons)
+    for query in [
+        InsightsQuery("adjudicator", "persecution_type", {"country": like.country}),
+        InsightsQuery(
+            "adjudicator",
+            "persecution_type",
+            {"persecution_type": like.persecution_types[0], "location": like.location},
+        ),
+        InsightsQuery("persecution_type", "denial_reason", {"adjudicator": like.adjudicator}),
+    ]:
+        assert cube_for({query.rows, query.columns, *query.filters}) is None
+        expected = table_from_counts(_oracle(facts, query), query)
+        got = count_table(query)
+        assert (got.row_keys, got.col_keys, got.counts) == (
+            expected.row_keys,
+            expected.col_keys,
+            expected.counts,
+        ), query
