@@ -195,7 +195,7 @@ def _bodies(rng: random.Random) -> list[list[str]]:
 def index_synthetic(resource_ids: list[int], *, seed: int = 7, log=print) -> dict:
     """Fill the search tables for `resource_ids` (replacing what they had). Returns timings."""
     started = time.perf_counter()
-    rng = random.Random(seed)  # noqa: S311 - synthetic data
+    rng = random.Random(seed)
     bodies = _bodies(rng)
     ids = sorted(resource_ids)
     with transaction.atomic(), connection.cursor() as cursor:

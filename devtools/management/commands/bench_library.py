@@ -6,7 +6,7 @@ Creates the database `cgrs_bench` (or --database) on the configured server, migr
 COPYs in N synthetic resources with tags, then times warm requests through Django's test
 Client and the real views (middleware included), and drops the database again (unless
 --keep; --reuse runs on a kept one). The main database is never touched. Add cases to
-CASES (keyword `q` included). --http adds gunicorn figures (cgrs.bench_http).
+CASES (keyword `q` included). --http adds gunicorn figures (devtools.bench.http_timing).
 """
 
 from __future__ import annotations
@@ -20,10 +20,10 @@ from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from cgrs.bench_http import gunicorn_server, time_get
-from cgrs.scratch_database import scratch_database
-from cgrs.timing import p50_p95, percentile
-from ta_library.bench import build_catalogue, built_catalogue
+from devtools.bench.catalogue import build_catalogue, built_catalogue
+from devtools.bench.http_timing import gunicorn_server, time_get
+from devtools.bench.timing import p50_p95, percentile
+from devtools.scratch_database import scratch_database
 
 # (name, which page, query string): extend with search cases as search grows.
 CASES = [
@@ -38,7 +38,7 @@ CASES = [
     ("case library, 2 groups, page 3", "case", "scope=all&persecution=lgbtq&protection=cat&page=3"),
     ("keyword q", "browse", "q=particular+social+group"),
     ("keyword q + filter", "browse", "q=asylum&type=sample-brief"),
-    # Search (search app; its index is built in bulk by search.bench.index_synthetic).
+    # Search (search app; its index is built in bulk by devtools.bench.search_index).
     ("search: common word", "browse", "q=asylum"),
     ("search: rare word", "browse", "q=refoulement"),
     ("search: misspelled", "browse", "q=Guatamala"),
@@ -99,7 +99,7 @@ class Command(BaseCommand):
         """Each case two or three ways: `view` = RequestFactory + the real view function
         (decorators, selectors, template; no middleware), `full` = the test Client through
         every middleware (sessions, user-session tracking, ...), and with --http `gunicorn`
-        = HTTP requests to gunicorn with 2 workers (cgrs.bench_http). `cpu` is this
+        = HTTP requests to gunicorn with 2 workers (devtools.bench.http_timing). `cpu` is this
         process's CPU time per view request: on a shared, loaded machine it is steadier
         than wall time (it leaves out database time and waiting for a core)."""
         from ta_library import views

@@ -24,8 +24,8 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 
-from cgrs.scratch_database import database_url
-from cgrs.timing import p50_p95
+from devtools.bench.timing import p50_p95
+from devtools.scratch_database import database_url
 
 HOST = "127.0.0.1"
 
