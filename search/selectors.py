@@ -17,7 +17,6 @@ import functools
 import html
 import itertools
 import json
-import os
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -350,8 +349,7 @@ class _ResultCache:
             self.entries.clear()
 
 
-# CGRS_SEARCH_RESULT_CACHE=0 turns the cache off (to benchmark searches that miss it).
-_RESULTS = _ResultCache(size=int(os.environ.get("CGRS_SEARCH_RESULT_CACHE", "32")))
+_RESULTS = _ResultCache(size=32)
 
 
 @dataclass

@@ -229,6 +229,9 @@ def test_production_does_not_install_devtools():
     assert DEVTOOLS not in production["apps"]
     assert "load_demo_data" not in production["commands"]
     assert not {"bench_library", "bench_search"} & set(production["commands"])
+    # Nor does the production image (Dockerfile) copy it.
+    ignored = (BASE_DIR / ".dockerignore").read_text(encoding="utf-8").split()
+    assert f"{DEVTOOLS}/" in ignored
     # ...while `make run` (local settings) has the demo loader and the benchmarks.
     local = _installed("cgrs.settings.local")
     assert DEVTOOLS in local["apps"]

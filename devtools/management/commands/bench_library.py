@@ -24,6 +24,7 @@ from devtools.bench.catalogue import build_catalogue, built_catalogue
 from devtools.bench.http_timing import gunicorn_server, time_get
 from devtools.bench.timing import p50_p95, percentile
 from devtools.scratch_database import scratch_database
+from search import selectors as search_selectors
 
 # (name, which page, query string): extend with search cases as search grows.
 CASES = [
@@ -62,7 +63,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--http",
             action="store_true",
-            help="also time every case through gunicorn with 2 workers (PERFORMANCE.md's setup)",
+            help="also time every case through gunicorn with 2 workers (as docs/performance.md)",
+        )
+        parser.add_argument(
+            "--cold",
+            action="store_true",
+            help="search's result cache off (here and in gunicorn): every search ranks again",
         )
 
     def handle(self, *args, **options):
@@ -74,6 +80,10 @@ class Command(BaseCommand):
             **settings.STORAGES,
             "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
         }
+        application = "cgrs.wsgi:application"
+        if options["cold"]:
+            search_selectors._RESULTS.size = 0
+            application = "devtools.bench.cold_search:application"
         n = options["resources"]
         requests = options["requests"] or (100 if n >= 100_000 else 200)
         with scratch_database(
@@ -88,7 +98,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"built {n:,} resources in {time.perf_counter() - started:.1f} s")
             self._attorney, case_number = built
             if options["http"]:
-                with gunicorn_server(workers=2) as base_url:
+                with gunicorn_server(workers=2, application=application) as base_url:
                     self._run(case_number, requests, base_url)
             else:
                 self._run(case_number, requests, None)
