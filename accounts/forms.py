@@ -13,7 +13,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from accounts.models import AccountType, FollowUpStatus, Organization, OrganizationType
+from accounts.models import FollowUpStatus, Organization, OrganizationType, Role
+from accounts.permissions import is_clinic, names_organization
 from accounts.selectors import organizations_matching
 from accounts.services import (
     Affiliation,
@@ -193,6 +194,8 @@ class RegistrationForm(OrganizationPickerMixin, AllauthSignupForm):
     """
 
     account_type: str = ""
+    # What the "check your email" page tells them comes next: "intake", "listing", "follow_up".
+    next_step: str = ""
     asks_organization = True
     field_order = [
         "full_name",
@@ -258,16 +261,19 @@ class RegistrationForm(OrganizationPickerMixin, AllauthSignupForm):
 
 
 class AttorneyRegistrationForm(RegistrationForm):
-    account_type = AccountType.ATTORNEY
+    account_type = Role.ATTORNEY
+    next_step = "intake"
 
 
 class ExpertRegistrationForm(RegistrationForm):
-    account_type = AccountType.EXPERT
+    account_type = Role.EXPERT
+    next_step = "listing"
     organization_label = _("Your organization or institution")
 
 
 class ClinicRegistrationForm(RegistrationForm):
-    account_type = AccountType.CLINIC
+    account_type = Role.CLINIC
+    next_step = "listing"
     allow_solo = False
     organization_label = _("Your clinic or organization")
 
@@ -278,7 +284,8 @@ HEARING_CHOICES = [("yes", _("Yes")), ("no", _("No")), ("unsure", _("I am not su
 class ProSeRegistrationForm(RegistrationForm):
     """Short and in plain language; everything after the password is optional."""
 
-    account_type = AccountType.PRO_SE
+    account_type = Role.PRO_SE
+    next_step = "follow_up"
     asks_organization = False
     field_order = [
         "full_name",
@@ -345,10 +352,10 @@ class ProSeRegistrationForm(RegistrationForm):
 
 
 REGISTRATION_FORMS: dict[str, type[RegistrationForm]] = {
-    AccountType.ATTORNEY: AttorneyRegistrationForm,
-    AccountType.PRO_SE: ProSeRegistrationForm,
-    AccountType.EXPERT: ExpertRegistrationForm,
-    AccountType.CLINIC: ClinicRegistrationForm,
+    Role.ATTORNEY: AttorneyRegistrationForm,
+    Role.PRO_SE: ProSeRegistrationForm,
+    Role.EXPERT: ExpertRegistrationForm,
+    Role.CLINIC: ClinicRegistrationForm,
 }
 
 
@@ -366,13 +373,9 @@ class ContactDetailsForm(OrganizationPickerMixin, forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         self.user = user
-        self.asks_organization = user.account_type in {
-            AccountType.ATTORNEY,
-            AccountType.EXPERT,
-            AccountType.CLINIC,
-        }
-        self.allow_solo = user.account_type != AccountType.CLINIC
-        if user.account_type == AccountType.CLINIC:
+        self.asks_organization = names_organization(user)
+        self.allow_solo = not is_clinic(user)
+        if is_clinic(user):
             self.organization_label = ClinicRegistrationForm.organization_label
         kwargs.setdefault(
             "initial",

@@ -66,9 +66,8 @@ def staff_queues() -> list[dict]:
     ]
 
 
-def nav_items(request) -> list[dict]:
-    user = getattr(request, "user", None)
-    role = user.role if user is not None and user.is_authenticated else "anonymous"
+def nav_items(request, role: str) -> list[dict]:
+    """The header links for `role` ("anonymous" for visitors), marking the page's own."""
     items = []
     for link in _all_links():
         if role not in link.roles:

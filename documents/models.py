@@ -14,6 +14,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from accounts.permissions import is_cgrs_staff
 from cases.models import Case
 from outcomes.models import Outcome
 
@@ -73,7 +74,7 @@ class DocumentQuerySet(models.QuerySet):
         to their own cases and have not withdrawn; everyone else none."""
         if not user.is_authenticated:
             return self.none()
-        if user.is_staff:
+        if is_cgrs_staff(user):
             return self
         # SECURITY: an original goes to its uploader and staff only, never another
         # attorney, even one who later holds the case (S4). Withdrawn ones are hidden.

@@ -14,6 +14,7 @@ from django.http import Http404
 from django.utils import timezone
 from django_countries import countries
 
+from accounts.permissions import can_search_experts
 from audit.models import AuditAction
 from audit.services import audit_record
 from experts.models import (
@@ -25,7 +26,6 @@ from experts.models import (
     Listing,
     ListingEvent,
     ListingStatus,
-    can_search,
 )
 from taxonomy.models import PersecutionType
 
@@ -187,7 +187,7 @@ def search_listings(
     slug_to_id = {term.slug: term.pk for term in topic_terms}
     selected_topics = frozenset(slug_to_id[s] for s in filters["topic"] if s in slug_to_id)
     # SECURITY: only attorneys and staff search, and only listed profiles (S3).
-    rows = _listed_rows() if can_search(user) else []
+    rows = _listed_rows() if can_search_experts(user) else []
     cutoff = now - AVAILABILITY_LAPSES_AFTER
 
     # For each row, whether it is accepting now and the groups whose filter it fails. A row

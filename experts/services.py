@@ -21,8 +21,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_countries import countries as country_names
 
+from accounts import permissions
 from accounts.membership import acts_for_organization
-from accounts.models import AccountType, User
+from accounts.models import Role, User
 from cgrs.email import send_email, site_url
 from cgrs.tasks import enqueue
 from experts.models import (
@@ -181,7 +182,7 @@ def _apply(listing: Listing, details: ListingDetails, *, now: datetime) -> None:
 
 def listing_create(*, keeper: User, details: ListingDetails, cv: File | None = None) -> Listing:
     """Create the keeper's draft listing: an expert's own, or their clinic's."""
-    is_clinic = keeper.account_type == AccountType.CLINIC
+    is_clinic = permissions.is_clinic(keeper)
     if is_clinic and not keeper.organization_id:
         raise ListingError(_("Your account names no clinic, so it cannot keep a listing."))
     if is_clinic and not acts_for_organization(keeper):
@@ -191,7 +192,7 @@ def listing_create(*, keeper: User, details: ListingDetails, cv: File | None = N
                 "its listing."
             )
         )
-    if keeper.account_type not in (AccountType.EXPERT, AccountType.CLINIC):
+    if not permissions.keeps_listing(keeper):
         raise ListingError(_("Only expert and clinic accounts keep listings."))
     now = timezone.now()
     with transaction.atomic():
@@ -420,7 +421,7 @@ def keeper_emails(listing: Listing) -> list[str]:
             User.objects.filter(
                 organization_id=listing.organization_id,
                 organization_verified=True,
-                account_type=AccountType.CLINIC,
+                account_type=Role.CLINIC,
                 is_active=True,
             ).values_list("email", flat=True)
         )

@@ -17,8 +17,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.membership import membership_pending
-from accounts.models import AccountType, Role
-from accounts.permissions import role_required
+from accounts.models import Role
+from accounts.permissions import is_clinic, role_required
 from audit.models import AuditAction
 from audit.services import audit_record
 from cgrs.partials import render_page
@@ -129,7 +129,7 @@ def expert_cv(request, pk: int):
 
 
 def _form_class(user):
-    return ClinicListingForm if user.account_type == AccountType.CLINIC else ListingForm
+    return ClinicListingForm if is_clinic(user) else ListingForm
 
 
 @require_safe
@@ -143,10 +143,9 @@ def my_listing(request):
         {
             "listing": listing,
             "events": selectors.listing_events(listing, limit=20) if listing else [],
-            "no_clinic": request.user.account_type == AccountType.CLINIC
-            and not request.user.organization_id,
-            "membership_pending": request.user.account_type == AccountType.CLINIC
-            and membership_pending(request.user),
+            "no_clinic": is_clinic(request.user) and not request.user.organization_id,
+            "membership_pending": is_clinic(request.user) and membership_pending(request.user),
+            "is_clinic": is_clinic(request.user),
         },
     )
 
@@ -156,10 +155,10 @@ def my_listing(request):
 def listing_edit(request):
     """Create or edit the keeper's listing."""
     listing = selectors.listing_of(request.user)
-    if request.user.account_type == AccountType.CLINIC and not request.user.organization_id:
+    if is_clinic(request.user) and not request.user.organization_id:
         messages.error(request, _("Your account names no clinic, so it cannot keep a listing."))
         return redirect("experts:my_listing")
-    if request.user.account_type == AccountType.CLINIC and membership_pending(request.user):
+    if is_clinic(request.user) and membership_pending(request.user):
         # SECURITY (S16): a claim on a clinic neither edits nor creates its listing.
         return redirect("experts:my_listing")
     form_class = _form_class(request.user)
@@ -197,7 +196,7 @@ def listing_edit(request):
             form = form_class(initial=form_class.initial_for(listing))
         else:
             initial = {"contact_email": request.user.email}
-            if request.user.account_type == AccountType.CLINIC and request.user.organization:
+            if is_clinic(request.user) and request.user.organization:
                 initial["display_name"] = request.user.organization.name
             elif request.user.full_name:
                 initial["display_name"] = request.user.full_name

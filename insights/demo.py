@@ -4,7 +4,7 @@ real suppression. Idempotent: once that account has cases nothing is added."""
 
 from django.conf import settings
 
-from accounts.models import AccountType, User
+from accounts.models import Role, User
 from insights.services import facts_refresh
 from insights.synthetic import generate_outcomes
 from taxonomy.models import ProceduralStage
@@ -19,7 +19,7 @@ def load(log) -> None:
         email=REPORTER_EMAIL,
         defaults={
             "full_name": "Generated outcome reports (demo)",
-            "account_type": AccountType.ATTORNEY,
+            "account_type": Role.ATTORNEY,
             # Nobody signs in as this account: it only owns the generated cases.
             "is_active": False,
         },

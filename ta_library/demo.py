@@ -1,4 +1,4 @@
-"""Demo data for the TA Library: ~330 resources across every type, country and topic.
+"""Demo data for the TA Library: ~315 resources across every type, country and topic.
 
 Deterministic (seeded) and idempotent (a resource whose title exists is skipped). Most have a
 real multi-page PDF made here with reportlab, a few DOCX files, links and videos. Everything
@@ -127,6 +127,8 @@ def _docx(title: str, page_texts: list[list[str]]) -> bytes:
 def _summary(item: dict, country: str, topics: dict) -> str:
     """A summary that says what the resource is, from its own title's facts: a lawyer reads
     these to decide what to open, so a summary must never contradict its title."""
+    if item.get("summary"):
+        return item["summary"]
     phrase = item.get("phrase", "")
     where = item.get("where", "")
     issues = " and ".join(topics[slug].name.lower() for slug in item.get("topics", [])[:2])
@@ -335,6 +337,20 @@ def _plan(rng: random.Random) -> list[dict]:
             "link": "https://webinars.example.org/cgrs/expert-witnesses-and-asylum-cases",
         }
     )
+    # Last, so the resources above keep their dates and authors (drawn in plan order).
+    for title, code, persecution, topics, protection, summary, lead in demo_text.AUTHORITY_GUIDES:
+        plan.append(
+            {
+                "kind": "practice-advisory",
+                "title": title,
+                "code": code,
+                "persecution": persecution,
+                "topics": topics,
+                "protection": protection,
+                "summary": summary,
+                "lead": lead,
+            }
+        )
     for item in plan:
         item["date"] = _date(rng)
         item.setdefault("cgrs", rng.random() < 0.75)
@@ -371,6 +387,9 @@ def load(log) -> None:
                 if item.get("compendium")
                 else demo_text.pages(text_rng, code, text_rng.randint(3, 5))
             )
+            if item.get("lead"):
+                # A guide to one authority opens with what it holds or says.
+                body = [item["lead"], *body[1:]]
             if item.get("docx"):
                 file, file_name = ContentFile(_docx(item["title"], body)), "demo.docx"
             else:

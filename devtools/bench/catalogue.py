@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from allauth.account.models import EmailAddress
 from django.db import connection
 
-from accounts.models import AccountType, User
+from accounts.models import Role, User
 from cases.models import Case
 from devtools.bench.search_index import RARE_TITLE_WORD, index_synthetic
 from devtools.demo import taxonomy as taxonomy_demo
@@ -145,7 +145,7 @@ def build_catalogue(n: int, *, log=print):
     index_synthetic(list(range(1, n + 1)), log=log)
     attorney = User.objects.create_user(
         email=BENCH_ATTORNEY, password="bench-pass-2026",  # noqa: S106
-        full_name="Bench Attorney", account_type=AccountType.ATTORNEY,
+        full_name="Bench Attorney", account_type=Role.ATTORNEY,
     )  # fmt: skip
     EmailAddress.objects.create(user=attorney, email=attorney.email, verified=True, primary=True)
     case = Case.objects.create(

@@ -5,7 +5,7 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP
 
-from accounts.models import AccountType, Organization, OrganizationType, ProSeFollowUp, User
+from accounts.models import Organization, OrganizationType, ProSeFollowUp, Role, User
 
 DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105 (demo logins only)
 # Fixed TOTP secret for the demo staff user, printed by `make run`.
@@ -28,26 +28,26 @@ ORGANIZATIONS = [
 
 # (email, full name, account type, organization name or None, staff)
 DEMO_USERS = [
-    ("attorney@example.org", "Alex Rivera", AccountType.ATTORNEY, "Bay Area Asylum Project", False),
+    ("attorney@example.org", "Alex Rivera", Role.ATTORNEY, "Bay Area Asylum Project", False),
     (
         "attorney2@example.org",
         "Jordan Kim",
-        AccountType.ATTORNEY,
+        Role.ATTORNEY,
         "Rio Grande Legal Defense",
         False,
     ),
-    ("prose@example.org", "María López", AccountType.PRO_SE, None, False),
+    ("prose@example.org", "María López", Role.PRO_SE, None, False),
     (
         "expert@example.org",
         "Dr. Samira Haddad",
-        AccountType.EXPERT,
+        Role.EXPERT,
         "Institute for Latin American Studies",
         False,
     ),
     (
         "clinic@example.org",
         "Clinic Coordinator",
-        AccountType.CLINIC,
+        Role.CLINIC,
         "Human Rights Evaluation Clinic",
         False,
     ),
@@ -72,7 +72,7 @@ def ensure_demo_user(email, full_name, account_type, organization, *, staff=Fals
             "organization_verified": organization is not None,
             "is_staff": staff,
             "is_superuser": staff,
-            "preferred_language": "es" if account_type == AccountType.PRO_SE else "en",
+            "preferred_language": "es" if account_type == Role.PRO_SE else "en",
         },
     )
     if created:
@@ -103,7 +103,7 @@ def load(log) -> None:
         )
         if staff:
             ensure_staff_two_factor(user)
-        if account_type == AccountType.PRO_SE:
+        if account_type == Role.PRO_SE:
             # Created directly (not through the service): demo data sends no staff email.
             ProSeFollowUp.objects.get_or_create(
                 user=user, defaults={"country_of_origin": "GT", "has_upcoming_hearing": False}
@@ -113,7 +113,7 @@ def load(log) -> None:
     claimant = ensure_demo_user(
         DEMO_CLAIMANT_EMAIL,
         "Sam Newcomer",
-        AccountType.CLINIC,
+        Role.CLINIC,
         orgs["Human Rights Evaluation Clinic"],
     )
     if claimant.organization_verified and claimant.organization_verified_by_id is None:

@@ -15,7 +15,7 @@ from datetime import timedelta
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from accounts.models import AccountType, Organization, OrganizationType, User
+from accounts.models import Organization, OrganizationType, Role, User
 from experts.models import (
     Availability,
     EventKind,
@@ -447,7 +447,7 @@ def _placeholder(n: int) -> User:
     if user is None:
         user = User(
             email=email,
-            account_type=AccountType.EXPERT,
+            account_type=Role.EXPERT,
             is_active=False,
             is_solo_practitioner=True,
         )

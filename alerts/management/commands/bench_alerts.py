@@ -63,7 +63,7 @@ class Command(BaseCommand):
 
     def _build(self, attorneys: int, per_attorney: int) -> int:
         import devtools.demo.taxonomy
-        from accounts.models import AccountType, User
+        from accounts.models import Role, User
 
         devtools.demo.taxonomy.load(lambda message: None)
         with connection.cursor() as cursor:
@@ -80,7 +80,7 @@ class Command(BaseCommand):
             (
                 User(
                     email=f"attorney{n}@bench.example",
-                    account_type=AccountType.ATTORNEY,
+                    account_type=Role.ATTORNEY,
                     password=UNUSABLE_PASSWORD,
                 )
                 for n in range(attorneys)

@@ -91,14 +91,14 @@ class Command(BaseCommand):
 
     def _users(self):
         import devtools.demo.taxonomy
-        from accounts.models import AccountType
+        from accounts.models import Role
         from devtools.demo.accounts import ensure_demo_user, ensure_staff_two_factor
 
         devtools.demo.taxonomy.load(lambda message: None)
         staff = ensure_demo_user("bench-staff@example.org", "Bench staff", "", None, staff=True)
         ensure_staff_two_factor(staff)
         attorney = ensure_demo_user(
-            "bench-attorney@example.org", "Bench attorney", AccountType.ATTORNEY, None
+            "bench-attorney@example.org", "Bench attorney", Role.ATTORNEY, None
         )
         return staff, attorney
 
