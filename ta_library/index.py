@@ -9,7 +9,7 @@ keyword search returns, so a search result is intersected as it comes, with no m
   `ids`, cut into blocks of BLOCK ids: a page of any result bitmap is found by counting the
   result in each block (one C call per block) and ordering only the block(s) the page is in,
 
-and then a single query fetches the page's 20 rows (see PERFORMANCE.md). The bitmaps are
+and then a single query fetches the page's 20 rows (see docs/performance.md). The bitmaps are
 rebuilt when the catalogue version (one row, bumped by every write service in
 ta_library.services) differs from the one they were built at; reading it is the one query
 each request pays for the index (the case library reads it with the case).

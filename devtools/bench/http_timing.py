@@ -1,4 +1,4 @@
-"""Time pages through a real gunicorn (benchmarks only), as PERFORMANCE.md measures them.
+"""Time pages through a real gunicorn (benchmarks only), as docs/performance.md measures them.
 
     with gunicorn_server(workers=2) as base_url:
         figures = time_get(base_url + "/library/", cookie, requests=200)

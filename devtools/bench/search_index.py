@@ -1,7 +1,7 @@
 """Search index data for a synthetic catalogue, built in bulk (benchmarks only).
 
 `index_synthetic(resource_ids)` gives every resource ~15 KB of body text in ~1.5 KB passages
-(PERFORMANCE.md's corpus), without extracting anything: a pool of distinct bodies is
+(docs/performance.md's corpus), without extracting anything: a pool of distinct bodies is
 generated once (Zipf-distributed words from a domain list plus a long tail of generated
 words, so the vocabulary is realistically large), their vectors computed once, and each
 resource gets a copy of one body; document vectors are title (A) + summary (B) + body (C).
