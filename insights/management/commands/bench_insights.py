@@ -23,8 +23,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from cgrs.scratch_database import scratch_database
-from cgrs.timing import p50_p95, percentile
+from devtools.bench.timing import p50_p95, percentile
+from devtools.scratch_database import scratch_database
 from insights.cube import CUBES, cube_for, grouping_of
 from insights.dimensions import DENIAL_REASON_CODES, LEVEL_CODES
 from insights.forms import COLUMN_KEYS, FILTER_KEYS, ROW_KEYS, parse_choices
@@ -114,11 +114,11 @@ class Command(BaseCommand):
             self._run(staff, attorney, requests, options["random"])
 
     def _users(self):
-        import taxonomy.demo
-        from accounts.demo import ensure_demo_user, ensure_staff_two_factor
+        import devtools.demo.taxonomy
         from accounts.models import Role
+        from devtools.demo.accounts import ensure_demo_user, ensure_staff_two_factor
 
-        taxonomy.demo.load(lambda message: None)
+        devtools.demo.taxonomy.load(lambda message: None)
         staff = ensure_demo_user("bench-staff@example.org", "Bench staff", "", None, staff=True)
         ensure_staff_two_factor(staff)
         attorney = ensure_demo_user(

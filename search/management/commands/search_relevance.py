@@ -19,7 +19,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
 
-from cgrs.scratch_database import scratch_database
+from devtools.scratch_database import scratch_database
 from search.relevance.measure import (
     CUTOFF,
     MEASURES,
