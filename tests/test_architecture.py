@@ -60,8 +60,6 @@ DEVTOOLS_NOT_MOVED_YET = {
     "alerts/demo.py",
     "alerts/management/commands/bench_alerts.py",
     "insights/management/commands/bench_insights.py",
-    "search/management/commands/search_relevance.py",
-    "search/relevance/measure.py",
 }
 
 # Imports against the order that are known and not fixed yet: (importing app, imported app)

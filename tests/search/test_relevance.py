@@ -1,4 +1,4 @@
-"""The judged relevance set (search/relevance/queries.toml): its measures, its misspellings,
+"""The judged relevance set (devtools/relevance/queries.toml): its measures, its misspellings,
 and a floor under the figures the library's search reaches on the demo catalogue."""
 
 from io import StringIO
@@ -6,7 +6,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from search.relevance.measure import (
+from devtools.relevance.measure import (
     load_set,
     misspell,
     ndcg_at,
