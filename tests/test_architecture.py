@@ -53,15 +53,6 @@ PROJECT_WIRING = (
 # Demo data and benchmarks: installed by the local and test settings only; it may import any
 # app, and nothing else may import it.
 DEVTOOLS = "devtools"
-# Dev tools still in their apps (moved into devtools once the work in progress there has
-# landed): the checks count them as part of devtools. Remove each as it moves; never add
-# production code here.
-DEVTOOLS_NOT_MOVED_YET = {
-    "alerts/demo.py",
-    "alerts/management/commands/bench_alerts.py",
-    "insights/management/commands/bench_insights.py",
-}
-
 # Imports against the order that are known and not fixed yet: (importing app, imported app)
 # -> why. Remove an entry when its imports are gone; never add one for new code.
 KNOWN_EXCEPTIONS = {
@@ -82,8 +73,6 @@ def _app_of(path: Path) -> str | None:
     relative = path.relative_to(BASE_DIR).as_posix()
     if relative.startswith(PROJECT_WIRING):
         return None
-    if relative in DEVTOOLS_NOT_MOVED_YET:
-        return DEVTOOLS
     return relative.split("/", 1)[0]
 
 
@@ -190,7 +179,7 @@ def test_no_app_imports_devtools():
         if app != DEVTOOLS
         for path in _modules(app)
         for name, line in _imports(path)
-        if name.split(".", 1)[0] == DEVTOOLS and _app_of(path) != DEVTOOLS
+        if name.split(".", 1)[0] == DEVTOOLS
     ]
     assert not wrong, "devtools is not installed in production:\n" + "\n".join(wrong)
 
@@ -230,14 +219,14 @@ def test_production_does_not_install_devtools():
     production = _installed("cgrs.settings.production")
     assert DEVTOOLS not in production["apps"]
     assert "load_demo_data" not in production["commands"]
-    assert not {"bench_library", "bench_search"} & set(production["commands"])
+    assert not [name for name in production["commands"] if name.startswith("bench_")]
     # Nor does the production image (Dockerfile) copy it.
     ignored = (BASE_DIR / ".dockerignore").read_text(encoding="utf-8").split()
     assert f"{DEVTOOLS}/" in ignored
     # ...while `make run` (local settings) has the demo loader and the benchmarks.
     local = _installed("cgrs.settings.local")
     assert DEVTOOLS in local["apps"]
-    assert {"load_demo_data", "bench_library", "bench_search"} <= set(local["commands"])
+    assert {"load_demo_data", "bench_library", "bench_insights"} <= set(local["commands"])
 
 
 def test_every_command_of_ours_loads():

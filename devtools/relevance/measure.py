@@ -211,9 +211,13 @@ def load_demo_catalogue(log) -> None:
     from django.db import transaction
 
     import devtools.demo.search
+    import devtools.demo.ta_library
     import devtools.demo.taxonomy
-    import ta_library.demo
 
-    for loader in (devtools.demo.taxonomy.load, ta_library.demo.load, devtools.demo.search.load):
+    for loader in (
+        devtools.demo.taxonomy.load,
+        devtools.demo.ta_library.load,
+        devtools.demo.search.load,
+    ):
         with transaction.atomic():
             loader(log)

@@ -5,9 +5,9 @@ from django.urls import reverse
 
 import devtools.demo.accounts
 import devtools.demo.cases
+import devtools.demo.insights
 import devtools.demo.outcomes
 import devtools.demo.taxonomy
-import insights.demo
 from insights.models import OutcomeFact
 from insights.selectors import InsightsQuery, insights_table
 
@@ -20,7 +20,7 @@ def _load():
         devtools.demo.accounts,
         devtools.demo.cases,
         devtools.demo.outcomes,
-        insights.demo,
+        devtools.demo.insights,
     ):
         loader.load(lambda message: None)
 
@@ -28,7 +28,7 @@ def _load():
 def test_demo_outcomes_load_once_and_show_and_hide(staff_client):
     _load()
     facts = OutcomeFact.objects.count()
-    assert facts >= insights.demo.DEMO_OUTCOMES
+    assert facts >= devtools.demo.insights.DEMO_OUTCOMES
     _load()
     assert OutcomeFact.objects.count() == facts
     for rows, columns in [

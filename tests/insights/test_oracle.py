@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from cases.models import Case
 from cases.services import case_update
+from devtools.synthetic_outcomes import generate_outcomes
 from insights.cube import cube_for
 from insights.dimensions import DENIAL_REASON_CODES, DIMENSIONS, LEVEL_CODES
 from insights.forms import COLUMN_KEYS, FILTER_KEYS, ROW_KEYS, parse_choices
@@ -26,7 +27,6 @@ from insights.models import RELIEF_RESULTS, OutcomeFact
 from insights.selectors import InsightsQuery, count_table, insights_table, table_from_counts
 from insights.services import facts_refresh
 from insights.suppression import suppress_table
-from insights.synthetic import generate_outcomes
 from outcomes.services import outcome_create
 from taxonomy.models import PersecutionType, ProceduralStage, ProtectionType
 from tests.factories import AttorneyFactory

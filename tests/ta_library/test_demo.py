@@ -7,8 +7,9 @@ from collections import Counter
 import pytest
 from pypdf import PdfReader
 
+from devtools.demo import ta_library as demo
+from devtools.demo import ta_library_text as demo_text
 from devtools.demo import taxonomy as taxonomy_demo
-from ta_library import demo, demo_text
 from ta_library.models import Audience, Resource
 from taxonomy.models import ResourceType, Topic
 

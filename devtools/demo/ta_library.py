@@ -13,7 +13,7 @@ import random
 
 from django.core.files.base import ContentFile
 
-from ta_library import demo_text
+from devtools.demo import ta_library_text as demo_text
 from ta_library.models import Audience, Resource
 from ta_library.services import resource_create
 from taxonomy.models import PersecutionType, ProceduralStage, ProtectionType, ResourceType, Topic

@@ -5,8 +5,8 @@ real suppression. Idempotent: once that account has cases nothing is added."""
 from django.conf import settings
 
 from accounts.models import Role, User
+from devtools.synthetic_outcomes import generate_outcomes
 from insights.services import facts_refresh
-from insights.synthetic import generate_outcomes
 from taxonomy.models import ProceduralStage
 
 REPORTER_EMAIL = "generated-outcomes@example.org"

@@ -4,7 +4,7 @@
     python manage.py bench_insights --outcomes 1000000 --keep   # then --reuse to re-time
 
 Creates `cgrs_bench_insights` (or --database) on the configured server, migrates it,
-generates N outcomes in SQL (insights.synthetic), builds the fact and summary tables, then
+generates N outcomes in SQL (devtools.synthetic_outcomes), builds the fact and summary tables, then
 times warm requests to the real views through Django's test Client (every middleware) and
 drops the database again (unless --keep / --reuse). The main database is never touched.
 """
@@ -132,8 +132,8 @@ class Command(BaseCommand):
             return cursor.fetchone()[0]
 
     def _build(self, n: int, attorney) -> None:
+        from devtools.synthetic_outcomes import generate_outcomes
         from insights.services import facts_rebuild
-        from insights.synthetic import generate_outcomes
         from taxonomy.models import ProceduralStage
 
         stage = ProceduralStage.objects.order_by("position").first()
