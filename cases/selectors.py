@@ -85,3 +85,20 @@ def fetch_case(
         action=action,
         number=number,
     )
+
+
+def visible_case_number(user, raw: str | None) -> int | None:
+    """`raw` (a ?case= parameter) as a case number when `user` may see that case, else None.
+
+    For "back to this case's library" links: it shows nothing about the case but its number,
+    so it writes no audit row; another attorney's number gives None, as an unknown one does.
+    """
+    if not raw or not raw.isdigit() or len(raw) > len(str(CASE_NUMBER_MAX)):
+        return None
+    number = int(raw)
+    if not CASE_NUMBER_MIN <= number <= CASE_NUMBER_MAX:
+        return None
+    # SECURITY: the scoped queryset decides; never a case the person cannot open.
+    return (
+        Case.objects.for_user(user).filter(number=number).values_list("number", flat=True).first()
+    )

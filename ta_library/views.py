@@ -15,7 +15,7 @@ from django.views.decorators.http import require_safe
 
 from accounts.models import Role
 from accounts.permissions import keeps_listing, reads_attorney_library, role_required
-from cases.selectors import fetch_case
+from cases.selectors import fetch_case, visible_case_number
 from cgrs.files import private_file_response
 from cgrs.middleware import csp_with_frame_sources
 from cgrs.partials import render_page
@@ -90,6 +90,8 @@ def case_library(request, number: int):
         {
             "case": case,
             "library": library,
+            # Its cards open resources with ?case=, so their pages lead back here.
+            "detail_query": f"?case={case.number}",
             "whole_library": whole_library,
             "expert_search_url": expert_search_url(country=case.country_of_origin.code),
             "country_name": case.country_of_origin.name,
@@ -163,6 +165,8 @@ def resource_detail(request, pk: int):
         index, resource, selectors.audience_bitmap(index, request.user)
     )
     library_url = _library_url_for(request.user)
+    # Opened from a case's library (its cards link with ?case=): lead back there.
+    from_case = visible_case_number(request.user, request.GET.get("case"))
     tags = []
     for param, terms in (
         ("type", [resource.resource_type]),
@@ -192,6 +196,10 @@ def resource_detail(request, pk: int):
             "related": related,
             "tags": tags,
             "library_url": library_url,
+            "from_case": from_case,
+            "case_library_url": (
+                reverse("ta_library:case_library", args=[from_case]) if from_case else ""
+            ),
         },
     )
     # SECURITY: this page may frame only what it shows: our own file URL for a PDF, the
