@@ -3,6 +3,7 @@ they send (through Celery, after commit, with ids only)."""
 
 from __future__ import annotations
 
+import enum
 import logging
 from dataclasses import dataclass, field, fields
 from datetime import datetime
@@ -209,6 +210,32 @@ def listing_create(*, keeper: User, details: ListingDetails, cv: File | None = N
         listing.topics.set(details.topics)
         ListingEvent.objects.create(listing=listing, actor=keeper, kind=EventKind.CREATED)
     return listing
+
+
+class ListingSaved(enum.Enum):
+    """What saving the keeper's form did, for the message the page shows."""
+
+    CREATED = "created"
+    UNCHANGED = "unchanged"
+    SENT_BACK_FOR_REVIEW = "sent_back_for_review"
+    SAVED = "saved"
+
+
+def listing_save(
+    *, keeper: User, listing: Listing | None, details: ListingDetails, cv: File | None = None
+) -> ListingSaved:
+    """The keeper's form, saved: a new draft when they keep no listing yet, else their edit.
+    A listed profile whose edit needs staff review again says so."""
+    if listing is None:
+        listing_create(keeper=keeper, details=details, cv=cv)
+        return ListingSaved.CREATED
+    was_listed = listing.status == ListingStatus.LISTED
+    event = listing_update(listing=listing, editor=keeper, details=details, cv=cv)
+    if event is None:
+        return ListingSaved.UNCHANGED
+    if was_listed and listing.status == ListingStatus.SUBMITTED:
+        return ListingSaved.SENT_BACK_FOR_REVIEW
+    return ListingSaved.SAVED
 
 
 def listing_update(

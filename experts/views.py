@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -27,13 +28,13 @@ from experts.forms import CHECKLIST, ClinicListingForm, ListingForm, ReviewForm,
 from experts.models import Listing, ListingStatus
 from experts.services import (
     ListingError,
+    ListingSaved,
     availability_confirm,
     keeper_emails,
-    listing_create,
     listing_for_reconfirm_token,
     listing_review,
+    listing_save,
     listing_submit,
-    listing_update,
 )
 
 KEEPERS = (Role.EXPERT, Role.CLINIC)
@@ -119,6 +120,25 @@ def expert_cv(request, pk: int):
     return private_file_response(handle, filename="cv.pdf", content_type="application/pdf")
 
 
+# What the page says after the keeper's form was saved (experts.services.listing_save).
+SAVED_MESSAGES = {
+    ListingSaved.CREATED: (
+        messages.SUCCESS,
+        gettext_lazy("Your listing was saved as a draft. Submit it when it is ready for review."),
+    ),
+    ListingSaved.UNCHANGED: (messages.INFO, gettext_lazy("Nothing was changed.")),
+    ListingSaved.SENT_BACK_FOR_REVIEW: (
+        messages.WARNING,
+        gettext_lazy(
+            "You changed your name, credentials, expert type or contact "
+            "details, so CGRS staff will review your listing again. It is not "
+            "shown in search until they approve it."
+        ),
+    ),
+    ListingSaved.SAVED: (messages.SUCCESS, gettext_lazy("Your changes were saved.")),
+}
+
+
 def _form_class(user):
     return ClinicListingForm if is_clinic(user) else ListingForm
 
@@ -146,52 +166,28 @@ def my_listing(request):
 def listing_edit(request):
     """Create or edit the keeper's listing."""
     listing = selectors.listing_of(request.user)
-    if is_clinic(request.user) and not request.user.organization_id:
-        messages.error(request, _("Your account names no clinic, so it cannot keep a listing."))
-        return redirect("experts:my_listing")
-    if is_clinic(request.user) and membership_pending(request.user):
-        # SECURITY (S16): a claim on a clinic neither edits nor creates its listing.
+    refusal = selectors.listing_edit_refusal(request.user)
+    if refusal is not None:
+        if refusal:
+            messages.error(request, refusal)
         return redirect("experts:my_listing")
     form_class = _form_class(request.user)
     if request.method == "POST":
         form = form_class(request.POST, request.FILES)
         if form.is_valid():
-            cv = form.cleaned_data.get("cv")
-            if listing is None:
-                listing = listing_create(keeper=request.user, details=form.details(), cv=cv)
-                messages.success(
-                    request,
-                    _("Your listing was saved as a draft. Submit it when it is ready for review."),
-                )
-            else:
-                was_listed = listing.status == ListingStatus.LISTED
-                event = listing_update(
-                    listing=listing, editor=request.user, details=form.details(), cv=cv
-                )
-                if event is None:
-                    messages.info(request, _("Nothing was changed."))
-                elif was_listed and listing.status == ListingStatus.SUBMITTED:
-                    messages.warning(
-                        request,
-                        _(
-                            "You changed your name, credentials, expert type or contact "
-                            "details, so CGRS staff will review your listing again. It is not "
-                            "shown in search until they approve it."
-                        ),
-                    )
-                else:
-                    messages.success(request, _("Your changes were saved."))
+            saved = listing_save(
+                keeper=request.user,
+                listing=listing,
+                details=form.details(),
+                cv=form.cleaned_data.get("cv"),
+            )
+            level, text = SAVED_MESSAGES[saved]
+            messages.add_message(request, level, text)
             return redirect("experts:my_listing")
+    elif listing is not None:
+        form = form_class(initial=form_class.initial_for(listing))
     else:
-        if listing is not None:
-            form = form_class(initial=form_class.initial_for(listing))
-        else:
-            initial = {"contact_email": request.user.email}
-            if is_clinic(request.user) and request.user.organization:
-                initial["display_name"] = request.user.organization.name
-            elif request.user.full_name:
-                initial["display_name"] = request.user.full_name
-            form = form_class(initial=initial)
+        form = form_class(initial=selectors.new_listing_initial(request.user))
     return render(
         request,
         "experts/listing_form.html",
