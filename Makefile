@@ -64,7 +64,7 @@ bench-library: install
 bench-search: install
 	$(MANAGE) bench_search --resources $${N:-1000}
 
-# Precision, recall and nDCG of library search over the judged set (search/relevance/), in a
+# Precision, recall and nDCG of library search over the judged set (devtools/relevance/), in a
 # fresh scratch database; ARGS=--verbose for every query.
 relevance: install
 	$(MANAGE) search_relevance --scratch cgrs_relevance --check $(ARGS)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.conf import settings
@@ -23,40 +21,17 @@ from accounts.services import (
     account_profile_setup,
 )
 from accounts.us_states import US_STATE_CHOICES
+from cgrs.forms import DateInput, clean_phone_number
 
 OTHER = "other"
 SOLO = "solo"
 # The "Search" button of the organization picker (works without JavaScript).
 FIND_ORGANIZATIONS = "find_organizations"
 
-_PHONE_CHARS = re.compile(r"^\+?[0-9 ().\-]+(?:\s*(?:ext\.?|x)\s*[0-9]{1,6})?$", re.IGNORECASE)
-_EXTENSION = re.compile(r"(?:ext\.?|x)\s*[0-9]{1,6}$", re.IGNORECASE)
-PHONE_ERROR = _("Enter a phone number with 7 to 15 digits, for example +1 415 555 0100.")
-
-
-def clean_phone_number(value: str) -> str:
-    """Accept the usual ways of writing a phone number; store it tidied, as written."""
-    value = " ".join(value.split())
-    if not value:
-        return ""
-    if len(value) > 32 or not _PHONE_CHARS.match(value):
-        raise forms.ValidationError(PHONE_ERROR, code="phone")
-    digits = re.sub(r"\D", "", _EXTENSION.sub("", value))
-    if not 7 <= len(digits) <= 15:
-        raise forms.ValidationError(PHONE_ERROR, code="phone")
-    return value
-
 
 def _is_id(value: str) -> bool:
     # ASCII only: "²".isdigit() is True but int("²") fails.
     return value.isascii() and value.isdigit() and len(value) <= 18
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 def language_field() -> forms.ChoiceField:

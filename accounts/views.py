@@ -43,7 +43,7 @@ from accounts.permissions import (
 from accounts.selectors import organizations_matching, pro_se_follow_ups_for_staff
 from accounts.services import contact_details_update, pro_se_follow_up_update
 from audit.models import AuditAction
-from audit.services import audit_record
+from audit.services import fetch_audited_or_404
 
 # What comes after signing up (the form's `next_step`), kept in the session for the
 # "check your email" page.
@@ -283,17 +283,14 @@ def staff_follow_ups(request):
 def staff_follow_up_detail(request, pk: int):
     """One registrant's follow-up: what they told us, status and staff notes."""
     action = AuditAction.UPDATE if request.method == "POST" else AuditAction.READ
-    follow_up = pro_se_follow_ups_for_staff().filter(pk=pk).first()
     # SECURITY: personal data of an asylum seeker: every open is audited, found or not.
-    audit_record(
+    follow_up = fetch_audited_or_404(
+        pro_se_follow_ups_for_staff(),
         actor=request.user,
         object_type="pro_se_follow_up",
         object_id=pk,
         action=action,
-        allowed=follow_up is not None,
     )
-    if follow_up is None:
-        raise Http404
     if request.method == "POST":
         form = FollowUpForm(request.POST)
         if form.is_valid():

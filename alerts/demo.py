@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from alerts.digests import period_of
 from alerts.models import Digest
-from cases.demo import demo_case
 from cases.models import AlertFrequency, Case
+from devtools.demo.cases import demo_case
 from ta_library.index import catalogue_index
 from ta_library.models import CaseMatch
 from ta_library.selectors import case_profile, case_profile_queryset

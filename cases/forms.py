@@ -10,19 +10,13 @@ from django_countries import countries
 
 from cases.models import AgeGroup, ClientGender, DetentionStatus
 from cases.services import DeadlineInput
+from cgrs.forms import DateInput
 from taxonomy.models import PersecutionType, ProceduralStage, ProtectionType
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 DEADLINE_ROWS_ON_INTAKE = 3
 DEADLINE_ROWS_EXTRA_ON_EDIT = 2
 MAX_DEADLINES = 12
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 class CaseForm(forms.Form):

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 from django import forms
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from accounts.us_states import US_STATE_CHOICES
-from cgrs.forms import lines_as_list
+from cgrs.forms import clean_phone_number, lines_as_list
 from experts.files import CVRejected, check_cv
 from experts.models import LANGUAGE_CHOICES, Availability, ExpertType, FeeTerms
 from experts.services import ListingDetails, ReviewDecision
@@ -21,24 +19,10 @@ LANGUAGE_ORDER = [code for code, _label in LANGUAGE_CHOICES]
 STATE_ORDER = [code for code, _name in US_STATE_CHOICES]
 MAX_OTHER_TOPICS = 10
 MAX_OTHER_TOPIC_LENGTH = 100
-# A phone number: digits with the usual separators, 7 to 15 digits, optional extension.
-PHONE_RE = re.compile(r"^\+?[0-9 ().\-]{7,24}(\s*(x|ext\.?)\s*[0-9]{1,6})?$", re.IGNORECASE)
 ACCEPTING_CHOICES = [
     (Availability.ACCEPTING, _("Yes, I am accepting new cases")),
     (Availability.NOT_ACCEPTING, _("No, not at the moment")),
 ]
-
-
-def _phone(value: str) -> str:
-    value = value.strip()
-    if not value:
-        return ""
-    digits = re.sub(r"\D", "", re.split(r"(?i)x|ext", value)[0])
-    if not PHONE_RE.match(value) or not 7 <= len(digits) <= 15:
-        raise forms.ValidationError(
-            _("Enter a phone number with 7 to 15 digits, e.g. +1 415 555 0100.")
-        )
-    return value
 
 
 class ListingForm(forms.Form):
@@ -169,7 +153,7 @@ class ListingForm(forms.Form):
     )
 
     def clean_phone(self) -> str:
-        return _phone(self.cleaned_data["phone"])
+        return clean_phone_number(self.cleaned_data["phone"])
 
     def clean_expert_types(self) -> list[str]:
         return [self.cleaned_data["expert_types"]]

@@ -10,13 +10,11 @@ from datetime import datetime
 from django.contrib.postgres.expressions import ArraySubquery
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Max, OuterRef, QuerySet
-from django.http import Http404
 from django.utils import timezone
 from django_countries import countries
 
 from accounts.permissions import can_search_experts
-from audit.models import AuditAction
-from audit.services import audit_record
+from audit.services import fetch_audited_or_404
 from experts.models import (
     AVAILABILITY_LAPSES_AFTER,
     LANGUAGE_CHOICES,
@@ -291,22 +289,14 @@ def search_listings(
 def fetch_profile(request, pk: int) -> Listing:
     """A listed profile for an attorney or staff member, else 404. Audits the read."""
     # SECURITY: only listed profiles, only for attorneys and staff (S3); the fetch decides.
-    listing = (
+    listing = fetch_audited_or_404(
         Listing.objects.for_searcher(request.user)
         .select_related("organization")
-        .prefetch_related("topics")
-        .filter(pk=pk)
-        .first()
-    )
-    audit_record(
+        .prefetch_related("topics"),
         actor=request.user,
         object_type="expert_listing",
         object_id=pk,
-        action=AuditAction.READ,
-        allowed=listing is not None,
     )
-    if listing is None:
-        raise Http404
     return listing
 
 

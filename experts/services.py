@@ -4,7 +4,6 @@ they send (through Celery, after commit, with ids only)."""
 from __future__ import annotations
 
 import logging
-import uuid
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 
@@ -25,6 +24,7 @@ from accounts import permissions
 from accounts.membership import acts_for_organization
 from accounts.models import Role, User
 from cgrs.email import send_email, site_url
+from cgrs.files import random_file_name
 from cgrs.tasks import enqueue
 from experts.models import (
     AVAILABILITY_LAPSES_AFTER,
@@ -161,7 +161,7 @@ def cv_store(upload: File) -> str:
     """Save a validated CV under a random name in the private default storage."""
     upload.seek(0)
     # SECURITY: the stored name says nothing about the person or the uploaded file's name (S7).
-    return default_storage.save(f"{CV_DIRECTORY}/{uuid.uuid4().hex}.pdf", upload)
+    return default_storage.save(random_file_name(CV_DIRECTORY, ".pdf"), upload)
 
 
 def _delete_file_after_commit(name: str) -> None:

@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -19,8 +19,8 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from accounts.membership import membership_pending
 from accounts.models import Role
 from accounts.permissions import is_clinic, role_required
-from audit.models import AuditAction
-from audit.services import audit_record
+from audit.services import fetch_audited_or_404
+from cgrs.files import private_file_response
 from cgrs.partials import render_page
 from experts import selectors
 from experts.forms import CHECKLIST, ClinicListingForm, ListingForm, ReviewForm, SearchForm
@@ -106,26 +106,17 @@ def expert_profile(request, pk: int):
 def expert_cv(request, pk: int):
     """The CV, as a download: attorneys for listed profiles, the keeper, staff always."""
     # SECURITY: the scoped fetch is the permission check (S3, S7).
-    listing = Listing.objects.cv_readable_by(request.user).filter(pk=pk).exclude(cv="").first()
-    audit_record(
+    listing = fetch_audited_or_404(
+        Listing.objects.cv_readable_by(request.user).exclude(cv=""),
         actor=request.user,
         object_type="expert_cv",
         object_id=pk,
-        action=AuditAction.READ,
-        allowed=listing is not None,
     )
-    if listing is None:
-        raise Http404
     try:
         handle = listing.cv.open("rb")
     except FileNotFoundError:
         raise Http404 from None
-    response = FileResponse(
-        handle, as_attachment=True, filename="cv.pdf", content_type="application/pdf"
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "no-store"
-    return response
+    return private_file_response(handle, filename="cv.pdf", content_type="application/pdf")
 
 
 def _form_class(user):

@@ -144,30 +144,40 @@ def generate_outcomes(
             },
         )
         case_ids = [row[0] for row in cursor.fetchall()]
+        # Draws in a materialised table of their own, one per case and pick: a condition on
+        # random() alone in a join is evaluated once for all cases, not once per case.
         cursor.execute(
             """
-            INSERT INTO cases_case_persecution_types (case_id, persecutiontype_id)
-            SELECT DISTINCT c.id,
-                   t.ids[1 + floor(power(random(), 1.6) * array_length(t.ids, 1))::int]
-            FROM cases_case c
-            CROSS JOIN generate_series(1, 2) AS k
-            CROSS JOIN (SELECT array_agg(id ORDER BY position, name) AS ids
-                        FROM taxonomy_persecutiontype) AS t
-            WHERE c.id = ANY(%(ids)s) AND (k = 1 OR random() < 0.35)
-            """,
-            {"ids": case_ids},
-        )
-        cursor.execute(
-            """
-            INSERT INTO cases_case_protection_types (case_id, protectiontype_id)
-            SELECT c.id, p.id FROM cases_case c JOIN taxonomy_protectiontype p
-              ON (p.slug = 'asylum' AND random() < 0.95)
-              OR (p.slug = 'withholding' AND random() < 0.7)
-              OR (p.slug = 'cat' AND random() < 0.4)
+            CREATE TEMPORARY TABLE case_draw AS
+            SELECT c.id, k, random() AS r_type, random() AS r_more, random() AS r_asylum,
+                   random() AS r_withholding, random() AS r_cat
+            FROM cases_case c CROSS JOIN generate_series(1, 2) AS k
             WHERE c.id = ANY(%(ids)s)
             """,
             {"ids": case_ids},
         )
+        cursor.execute(
+            """
+            INSERT INTO cases_case_persecution_types (case_id, persecutiontype_id)
+            SELECT DISTINCT d.id,
+                   t.ids[1 + floor(power(d.r_type, 1.6) * array_length(t.ids, 1))::int]
+            FROM case_draw d
+            CROSS JOIN (SELECT array_agg(id ORDER BY position, name) AS ids
+                        FROM taxonomy_persecutiontype) AS t
+            WHERE d.k = 1 OR d.r_more < 0.35
+            """
+        )
+        cursor.execute(
+            """
+            INSERT INTO cases_case_protection_types (case_id, protectiontype_id)
+            SELECT d.id, p.id FROM case_draw d JOIN taxonomy_protectiontype p
+              ON (p.slug = 'asylum' AND d.r_asylum < 0.95)
+              OR (p.slug = 'withholding' AND d.r_withholding < 0.7)
+              OR (p.slug = 'cat' AND d.r_cat < 0.4)
+            WHERE d.k = 1
+            """
+        )
+        cursor.execute("DROP TABLE case_draw")
         cursor.execute(
             _OUTCOMES_SQL,
             {

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
@@ -77,8 +75,9 @@ class ResourceAdminForm(forms.ModelForm):
         uploaded = self.cleaned_data.get("file")
         if uploaded and hasattr(uploaded, "content_type"):  # a new upload, not the stored file
             content_type = validate_library_file(uploaded)
-            # SECURITY: stored under a random name, never the uploader's (S7).
-            uploaded.name = uuid.uuid4().hex + EXTENSION_FOR[content_type]
+            # SECURITY: files.stored_file_name stores it under a random name, never the
+            # uploader's (S7); this name only carries the extension of the sniffed type.
+            uploaded.name = "upload" + EXTENSION_FOR[content_type]
         return uploaded
 
     def clean_video_url(self):

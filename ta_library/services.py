@@ -8,7 +8,6 @@ the same transaction.
 from __future__ import annotations
 
 import datetime
-import uuid
 from collections.abc import Iterable
 
 from django.core.files.base import File
@@ -96,9 +95,10 @@ def resource_create(
     resource.full_clean(exclude=["file"])
     _apply_publication(resource)
     if file is not None:
-        # SECURITY: stored under a random name, never the uploader's (S7).
+        # SECURITY: files.stored_file_name stores it under a random name, never the
+        # uploader's (S7); the name given here only carries the extension.
         extension = ".docx" if (file_name or file.name or "").lower().endswith(".docx") else ".pdf"
-        resource.file.save(uuid.uuid4().hex + extension, file, save=False)
+        resource.file.save("upload" + extension, file, save=False)
     resource.save()
     resource.persecution_types.set(persecution_types)
     resource.protection_types.set(protection_types)

@@ -7,7 +7,7 @@ import re
 
 from playwright.sync_api import expect
 
-import taxonomy.demo
+import devtools.demo.taxonomy
 from tests.factories import PASSWORD, AttorneyFactory
 
 FOCUSED_SUMMARY = "document.activeElement.closest('[data-error-summary]') !== null"
@@ -47,7 +47,7 @@ def test_sign_in_with_a_wrong_password(page, transactional_db):
 
 def test_intake_with_only_a_deadline_wrong(page, sign_in, transactional_db):
     """The deadlines have their own summary: it takes focus when it is the only one."""
-    taxonomy.demo.load(lambda message: None)
+    devtools.demo.taxonomy.load(lambda message: None)
     attorney = AttorneyFactory(email="counsel@example.net")
     sign_in(attorney.email, PASSWORD)
     page.goto("/cases/new/")

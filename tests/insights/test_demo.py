@@ -3,11 +3,11 @@
 import pytest
 from django.urls import reverse
 
-import accounts.demo
-import cases.demo
+import devtools.demo.accounts
+import devtools.demo.cases
+import devtools.demo.outcomes
+import devtools.demo.taxonomy
 import insights.demo
-import outcomes.demo
-import taxonomy.demo
 from insights.models import OutcomeFact
 from insights.selectors import InsightsQuery, insights_table
 
@@ -15,7 +15,13 @@ pytestmark = pytest.mark.django_db
 
 
 def _load():
-    for loader in (taxonomy.demo, accounts.demo, cases.demo, outcomes.demo, insights.demo):
+    for loader in (
+        devtools.demo.taxonomy,
+        devtools.demo.accounts,
+        devtools.demo.cases,
+        devtools.demo.outcomes,
+        insights.demo,
+    ):
         loader.load(lambda message: None)
 
 

@@ -1,4 +1,4 @@
-"""The judged relevance set (search/relevance/queries.toml): its measures, its misspellings,
+"""The judged relevance set (devtools/relevance/queries.toml): its measures, its misspellings,
 and a floor under the figures the library's search reaches on the demo catalogue."""
 
 from io import StringIO
@@ -6,7 +6,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from search.relevance.measure import (
+from devtools.relevance.measure import (
     load_set,
     misspell,
     ndcg_at,
@@ -64,5 +64,6 @@ def test_library_search_stays_above_the_floors():
     out = StringIO()
     call_command("search_relevance", "--check", stdout=out)
     report = out.getvalue()
+    print(report)  # the figures, for `pytest -s`
     assert "every figure is at or above its floor" in report
     assert "as typed" in report and "misspelled" in report

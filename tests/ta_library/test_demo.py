@@ -7,9 +7,9 @@ from collections import Counter
 import pytest
 from pypdf import PdfReader
 
+from devtools.demo import taxonomy as taxonomy_demo
 from ta_library import demo, demo_text
 from ta_library.models import Audience, Resource
-from taxonomy import demo as taxonomy_demo
 from taxonomy.models import ResourceType, Topic
 
 pytestmark = pytest.mark.django_db

@@ -21,8 +21,8 @@ from alerts.digests import digests_build
 from alerts.tasks import send_digest
 from cases.models import AlertFrequency, Case
 from cgrs.models import OutboxMessage
-from cgrs.scratch_database import scratch_database
 from cgrs.tasks import enqueue_each
+from devtools.scratch_database import scratch_database
 from ta_library.case_match import record_matches
 from ta_library.models import Audience, CaseMatch, Resource
 from taxonomy.models import PersecutionType, ProceduralStage, ProtectionType, ResourceType
@@ -62,10 +62,10 @@ class Command(BaseCommand):
     # --- data ---
 
     def _build(self, attorneys: int, per_attorney: int) -> int:
-        import taxonomy.demo
+        import devtools.demo.taxonomy
         from accounts.models import Role, User
 
-        taxonomy.demo.load(lambda message: None)
+        devtools.demo.taxonomy.load(lambda message: None)
         with connection.cursor() as cursor:
             table = Case._meta.db_table
             cursor.execute(

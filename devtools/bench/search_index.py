@@ -1,7 +1,7 @@
 """Search index data for a synthetic catalogue, built in bulk (benchmarks only).
 
 `index_synthetic(resource_ids)` gives every resource ~15 KB of body text in ~1.5 KB passages
-(PERFORMANCE.md's corpus), without extracting anything: a pool of distinct bodies is
+(docs/performance.md's corpus), without extracting anything: a pool of distinct bodies is
 generated once (Zipf-distributed words from a domain list plus a long tail of generated
 words, so the vocabulary is realistically large), their vectors computed once, and each
 resource gets a copy of one body; document vectors are title (A) + summary (B) + body (C).
@@ -195,7 +195,7 @@ def _bodies(rng: random.Random) -> list[list[str]]:
 def index_synthetic(resource_ids: list[int], *, seed: int = 7, log=print) -> dict:
     """Fill the search tables for `resource_ids` (replacing what they had). Returns timings."""
     started = time.perf_counter()
-    rng = random.Random(seed)  # noqa: S311 - synthetic data
+    rng = random.Random(seed)
     bodies = _bodies(rng)
     ids = sorted(resource_ids)
     with transaction.atomic(), connection.cursor() as cursor:

@@ -2,7 +2,7 @@
 
     manage.py bench_search --resources 10000
 
-Builds the same synthetic catalogue as `bench_library` (ta_library.bench) in a scratch
+Builds the same synthetic catalogue as `bench_library` (devtools.bench.catalogue) in a scratch
 database (`cgrs_bench_search`, or --database; dropped afterwards unless --keep), then times
 each case warm. The main database is never touched. `bench_library` measures the whole page
 (facets, rendering, middleware) with these search cases.
@@ -14,11 +14,11 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cgrs.scratch_database import scratch_database
-from cgrs.timing import p50_p95
-from search.bench import RARE_TITLE_WORD
+from devtools.bench.catalogue import build_catalogue
+from devtools.bench.search_index import RARE_TITLE_WORD
+from devtools.bench.timing import p50_p95
+from devtools.scratch_database import scratch_database
 from search.selectors import _RESULTS, keyword_match, snippets_for
-from ta_library.bench import build_catalogue
 
 CASES = [
     ("common word", "asylum"),

@@ -6,7 +6,7 @@ Creates the database `cgrs_bench` (or --database) on the configured server, migr
 COPYs in N synthetic resources with tags, then times warm requests through Django's test
 Client and the real views (middleware included), and drops the database again (unless
 --keep; --reuse runs on a kept one). The main database is never touched. Add cases to
-CASES (keyword `q` included). --http adds gunicorn figures (cgrs.bench_http).
+CASES (keyword `q` included). --http adds gunicorn figures (devtools.bench.http_timing).
 """
 
 from __future__ import annotations
@@ -20,10 +20,11 @@ from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from cgrs.bench_http import gunicorn_server, time_get
-from cgrs.scratch_database import scratch_database
-from cgrs.timing import p50_p95, percentile
-from ta_library.bench import build_catalogue, built_catalogue
+from devtools.bench.catalogue import build_catalogue, built_catalogue
+from devtools.bench.http_timing import gunicorn_server, time_get
+from devtools.bench.timing import p50_p95, percentile
+from devtools.scratch_database import scratch_database
+from search import selectors as search_selectors
 
 # (name, which page, query string): extend with search cases as search grows.
 CASES = [
@@ -38,7 +39,7 @@ CASES = [
     ("case library, 2 groups, page 3", "case", "scope=all&persecution=lgbtq&protection=cat&page=3"),
     ("keyword q", "browse", "q=particular+social+group"),
     ("keyword q + filter", "browse", "q=asylum&type=sample-brief"),
-    # Search (search app; its index is built in bulk by search.bench.index_synthetic).
+    # Search (search app; its index is built in bulk by devtools.bench.search_index).
     ("search: common word", "browse", "q=asylum"),
     ("search: rare word", "browse", "q=refoulement"),
     ("search: misspelled", "browse", "q=Guatamala"),
@@ -62,7 +63,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--http",
             action="store_true",
-            help="also time every case through gunicorn with 2 workers (PERFORMANCE.md's setup)",
+            help="also time every case through gunicorn with 2 workers (as docs/performance.md)",
+        )
+        parser.add_argument(
+            "--cold",
+            action="store_true",
+            help="search's result cache off (here and in gunicorn): every search ranks again",
         )
 
     def handle(self, *args, **options):
@@ -74,6 +80,10 @@ class Command(BaseCommand):
             **settings.STORAGES,
             "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
         }
+        application = "cgrs.wsgi:application"
+        if options["cold"]:
+            search_selectors._RESULTS.size = 0
+            application = "devtools.bench.cold_search:application"
         n = options["resources"]
         requests = options["requests"] or (100 if n >= 100_000 else 200)
         with scratch_database(
@@ -88,7 +98,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"built {n:,} resources in {time.perf_counter() - started:.1f} s")
             self._attorney, case_number = built
             if options["http"]:
-                with gunicorn_server(workers=2) as base_url:
+                with gunicorn_server(workers=2, application=application) as base_url:
                     self._run(case_number, requests, base_url)
             else:
                 self._run(case_number, requests, None)
@@ -99,7 +109,7 @@ class Command(BaseCommand):
         """Each case two or three ways: `view` = RequestFactory + the real view function
         (decorators, selectors, template; no middleware), `full` = the test Client through
         every middleware (sessions, user-session tracking, ...), and with --http `gunicorn`
-        = HTTP requests to gunicorn with 2 workers (cgrs.bench_http). `cpu` is this
+        = HTTP requests to gunicorn with 2 workers (devtools.bench.http_timing). `cpu` is this
         process's CPU time per view request: on a shared, loaded machine it is steadier
         than wall time (it leaves out database time and waiting for a core)."""
         from ta_library import views

@@ -10,7 +10,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from accounts.models import User
-from cases.demo import demo_case
+from devtools.demo.cases import demo_case
 from ta_requests import services
 from ta_requests.business_days import first_response_due
 from ta_requests.models import TARequest

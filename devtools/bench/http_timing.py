@@ -1,4 +1,4 @@
-"""Time pages through a real gunicorn (benchmarks only), as PERFORMANCE.md measures them.
+"""Time pages through a real gunicorn (benchmarks only), as docs/performance.md measures them.
 
     with gunicorn_server(workers=2) as base_url:
         figures = time_get(base_url + "/library/", cookie, requests=200)
@@ -24,8 +24,8 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 
-from cgrs.scratch_database import database_url
-from cgrs.timing import p50_p95
+from devtools.bench.timing import p50_p95
+from devtools.scratch_database import database_url
 
 HOST = "127.0.0.1"
 
@@ -50,7 +50,9 @@ def _wait_until_listening(port: int, process: subprocess.Popen, seconds: float =
 
 
 @contextmanager
-def gunicorn_server(*, workers: int = 2):
+def gunicorn_server(*, workers: int = 2, application: str = "cgrs.wsgi:application"):
+    """gunicorn serving `application` (the production WSGI application unless a benchmark
+    gives its own, e.g. devtools.bench.cold_search) until the block ends."""
     with tempfile.TemporaryDirectory(prefix="cgrs-bench-static-") as static_root:
         env = {
             **os.environ,
@@ -69,7 +71,7 @@ def gunicorn_server(*, workers: int = 2):
         )
         port = _free_port()
         process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "cgrs.wsgi:application", "--bind",
+            [sys.executable, "-m", "gunicorn", application, "--bind",
              f"{HOST}:{port}", "--workers", str(workers), "--log-level", "warning"],
             cwd=base,
             env=env,

@@ -5,6 +5,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.module_loading import import_string
 
+from devtools.demo import LOADERS
+from devtools.demo.accounts import DEMO_PASSWORD, DEMO_STAFF_TOTP_SECRET, DEMO_USERS
+
 
 class Command(BaseCommand):
     help = "Load demo data from every app (safe to run repeatedly)."
@@ -15,21 +18,19 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not settings.DEMO_DATA_ALLOWED:
             raise CommandError("Demo data is never loaded under production settings.")
-        for dotted in settings.DEMO_DATA_LOADERS:
+        for dotted in LOADERS:
             with transaction.atomic():
                 import_string(dotted)(self.stdout.write)
         if options["print_logins"]:
             self.print_logins()
 
     def print_logins(self):
-        from accounts.demo import DEMO_USERS
-
         out = self.stdout.write
         out("")
-        out(self.style.SUCCESS(f"Demo logins (password for all: {settings.DEMO_PASSWORD})"))
+        out(self.style.SUCCESS(f"Demo logins (password for all: {DEMO_PASSWORD})"))
         for email, _name, account_type, _org, staff in DEMO_USERS:
             role = "staff" if staff else account_type
             out(f"  {role:<9} {email}")
-        secret = settings.DEMO_STAFF_TOTP_SECRET
+        secret = DEMO_STAFF_TOTP_SECRET
         out(f"  staff two-factor: TOTP secret {secret}  (e.g. `oathtool --totp -b {secret}`)")
         out("")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django.core.files.base import ContentFile
 
 from accounts.models import User
-from cases.demo import demo_case, demo_token
+from devtools.demo.cases import demo_case, demo_token
 from documents import services as document_services
 from documents.models import Document
 from documents.samples import sample_parties

@@ -1,4 +1,5 @@
-"""The taxonomy every environment needs (also loaded by `make run`)."""
+"""The taxonomy `make run` and the tests start with. Nothing loads it in production: staff
+enter the terms in the admin (taxonomy/admin.py)."""
 
 from taxonomy.models import PersecutionType, ProceduralStage, ProtectionType, ResourceType, Topic
 

@@ -21,7 +21,7 @@ from django.urls import reverse
 from accounts.models import Organization, OrganizationType
 from accounts.selectors import organizations_matching
 from accounts.us_states import US_STATE_CHOICES
-from cgrs.timing import percentile
+from devtools.bench.timing import percentile
 
 FIRST = [
     "Bay Area",

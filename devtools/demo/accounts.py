@@ -4,9 +4,12 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP
-from django.conf import settings
 
 from accounts.models import Organization, OrganizationType, ProSeFollowUp, Role, User
+
+DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105 (demo logins only)
+# Fixed TOTP secret for the demo staff user, printed by `make run`.
+DEMO_STAFF_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # noqa: S105
 
 ORGANIZATIONS = [
     ("Bay Area Asylum Project", OrganizationType.NONPROFIT, "San Francisco", "CA"),
@@ -73,7 +76,7 @@ def ensure_demo_user(email, full_name, account_type, organization, *, staff=Fals
         },
     )
     if created:
-        user.set_password(settings.DEMO_PASSWORD)
+        user.set_password(DEMO_PASSWORD)
         user.save(update_fields=["password"])
     EmailAddress.objects.update_or_create(
         user=user, email=email, defaults={"verified": True, "primary": True}
@@ -83,7 +86,7 @@ def ensure_demo_user(email, full_name, account_type, organization, *, staff=Fals
 
 def ensure_staff_two_factor(user: User) -> None:
     if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
-        TOTP.activate(user, settings.DEMO_STAFF_TOTP_SECRET)
+        TOTP.activate(user, DEMO_STAFF_TOTP_SECRET)
     if not Authenticator.objects.filter(user=user, type=Authenticator.Type.RECOVERY_CODES).exists():
         RecoveryCodes.activate(user)
 

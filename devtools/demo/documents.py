@@ -18,7 +18,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from accounts.models import User
-from cases.demo import demo_case, demo_token
+from devtools.demo.cases import demo_case, demo_token
 from documents import samples, services
 from documents.models import Document, DocumentState
 

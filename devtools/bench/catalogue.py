@@ -1,8 +1,9 @@
 """A synthetic catalogue for the benchmarks, COPYed in bulk (never in production).
 
-`build_catalogue(n)` fills the current database (a scratch one: cgrs.scratch_database) with
-n resources, random tags over the demo taxonomy, their search index (search.bench), and one
-attorney with one case to open a case library for. The same seed gives the same catalogue.
+`build_catalogue(n)` fills the current database (a scratch one: devtools.scratch_database)
+with n resources, random tags over the demo taxonomy, their search index
+(devtools.bench.search_index), and one attorney with one case to open a case library for. The
+same seed gives the same catalogue.
 """
 
 from __future__ import annotations
@@ -15,10 +16,10 @@ from django.db import connection
 
 from accounts.models import Role, User
 from cases.models import Case
-from search.bench import RARE_TITLE_WORD, index_synthetic
+from devtools.bench.search_index import RARE_TITLE_WORD, index_synthetic
+from devtools.demo import taxonomy as taxonomy_demo
 from ta_library.models import Resource
 from ta_library.services import catalogue_changed
-from taxonomy import demo as taxonomy_demo
 from taxonomy.models import PersecutionType, ProceduralStage, ProtectionType, ResourceType, Topic
 
 COUNTRIES = ["GT", "HN", "SV", "MX", "PE", "CO", "VE", "NI", "CU", "HT", "EC", "BR", "AF", "IR",
@@ -82,7 +83,7 @@ def built_catalogue(n: int):
 def build_catalogue(n: int, *, log=print):
     """Fill the current database; returns the bench attorney and their case's number."""
     taxonomy_demo.load(lambda _message: None)
-    rng = random.Random(n)  # noqa: S311 - synthetic data
+    rng = random.Random(n)
     types = list(ResourceType.objects.values_list("id", "country_specific"))
     persecution = list(PersecutionType.objects.values_list("id", flat=True))
     protection = list(ProtectionType.objects.values_list("id", flat=True))

@@ -210,10 +210,10 @@ def load_demo_catalogue(log) -> None:
     each loader is idempotent, so only what is missing is added."""
     from django.db import transaction
 
-    import search.demo
+    import devtools.demo.search
+    import devtools.demo.taxonomy
     import ta_library.demo
-    import taxonomy.demo
 
-    for loader in (taxonomy.demo.load, ta_library.demo.load, search.demo.load):
+    for loader in (devtools.demo.taxonomy.load, ta_library.demo.load, devtools.demo.search.load):
         with transaction.atomic():
             loader(log)

@@ -3,7 +3,7 @@ has outcomes gets none added."""
 
 from datetime import date
 
-from cases.demo import demo_case
+from devtools.demo.cases import demo_case
 from outcomes.services import outcome_create
 
 DEMO_OUTCOMES = {

@@ -6,7 +6,7 @@
     manage.py search_relevance --check      # fail when a figure falls below its floor
 
 The demo catalogue is loaded first when a judged resource is missing (never under
-production settings). The set and the floors are in search/relevance/queries.toml.
+production settings). The set and the floors are in devtools/relevance/queries.toml.
 """
 
 from __future__ import annotations
@@ -19,8 +19,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
 
-from cgrs.scratch_database import scratch_database
-from search.relevance.measure import (
+from devtools.relevance.measure import (
     CUTOFF,
     MEASURES,
     Figures,
@@ -29,6 +28,7 @@ from search.relevance.measure import (
     measure,
     unknown_titles,
 )
+from devtools.scratch_database import scratch_database
 
 SETS = (("as_typed", "as typed"), ("misspelled", "misspelled"))
 
