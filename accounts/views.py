@@ -21,13 +21,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.dashboard import sections_for
-from accounts.forms import (
-    FIND_ORGANIZATIONS,
-    REGISTRATION_FORMS,
-    ContactDetailsForm,
-    FollowUpForm,
-    ResendVerificationForm,
-)
+from accounts.forms.contact_details import ContactDetailsForm
+from accounts.forms.organization_picker import FIND_ORGANIZATIONS
+from accounts.forms.registration import REGISTRATION_FORMS
+from accounts.forms.staff import FollowUpForm
+from accounts.forms.verification import ResendVerificationForm
 from accounts.membership import (
     membership_claims_for,
     membership_confirm,
