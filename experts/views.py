@@ -24,7 +24,9 @@ from audit.services import fetch_audited_or_404
 from cgrs.files import private_file_response
 from cgrs.partials import render_page
 from experts import selectors
-from experts.forms import CHECKLIST, ClinicListingForm, ListingForm, ReviewForm, SearchForm
+from experts.forms.listing import ClinicListingForm, ListingForm
+from experts.forms.review import CHECKLIST, ReviewForm
+from experts.forms.search import SearchForm
 from experts.models import Listing, ListingStatus
 from experts.services import (
     ListingError,
