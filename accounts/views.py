@@ -21,13 +21,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.dashboard import sections_for
-from accounts.forms import (
-    FIND_ORGANIZATIONS,
-    REGISTRATION_FORMS,
-    ContactDetailsForm,
-    FollowUpForm,
-    ResendVerificationForm,
-)
+from accounts.forms.contact_details import ContactDetailsForm
+from accounts.forms.organization_picker import FIND_ORGANIZATIONS
+from accounts.forms.registration import REGISTRATION_FORMS
+from accounts.forms.staff import FollowUpForm
+from accounts.forms.verification import ResendVerificationForm
 from accounts.membership import (
     membership_claims_for,
     membership_confirm,
@@ -43,7 +41,7 @@ from accounts.permissions import (
 from accounts.selectors import organizations_matching, pro_se_follow_ups_for_staff
 from accounts.services import contact_details_update, pro_se_follow_up_update
 from audit.models import AuditAction
-from audit.services import audit_record
+from audit.services import fetch_audited_or_404
 
 # What comes after signing up (the form's `next_step`), kept in the session for the
 # "check your email" page.
@@ -283,17 +281,14 @@ def staff_follow_ups(request):
 def staff_follow_up_detail(request, pk: int):
     """One registrant's follow-up: what they told us, status and staff notes."""
     action = AuditAction.UPDATE if request.method == "POST" else AuditAction.READ
-    follow_up = pro_se_follow_ups_for_staff().filter(pk=pk).first()
     # SECURITY: personal data of an asylum seeker: every open is audited, found or not.
-    audit_record(
+    follow_up = fetch_audited_or_404(
+        pro_se_follow_ups_for_staff(),
         actor=request.user,
         object_type="pro_se_follow_up",
         object_id=pk,
         action=action,
-        allowed=follow_up is not None,
     )
-    if follow_up is None:
-        raise Http404
     if request.method == "POST":
         form = FollowUpForm(request.POST)
         if form.is_valid():

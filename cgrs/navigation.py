@@ -30,6 +30,8 @@ class StaffQueue:
     explains: str
     waiting: Callable[[], int]  # one query
     order: int = 50
+    # A filter on the list page (e.g. "state=in_redaction") when the queue is part of a list.
+    query: str = ""
 
 
 def _collect(attribute: str) -> list:
@@ -58,7 +60,7 @@ def staff_queues() -> list[dict]:
     return [
         {
             "label": queue.label,
-            "url": reverse(queue.url_name),
+            "url": reverse(queue.url_name) + (f"?{queue.query}" if queue.query else ""),
             "explains": queue.explains,
             "waiting": queue.waiting(),
         }

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import is_cgrs_staff
 from cases.models import Case
+from cgrs.files import random_file_name
 from outcomes.models import Outcome
 
 
@@ -87,7 +88,7 @@ def document_file_name(instance, filename: str) -> str:
     """A random name whatever the uploader called the file (SECURITY S7: names carry client
     details and path tricks). The format comes from the content check, not the name."""
     extension = ".docx" if instance.file_format == DocumentFormat.DOCX else ".pdf"
-    return f"documents/{secrets.token_hex(16)}{extension}"
+    return random_file_name("documents", extension)
 
 
 class ActiveContentFlags(models.Model):

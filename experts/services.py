@@ -3,8 +3,8 @@ they send (through Celery, after commit, with ids only)."""
 
 from __future__ import annotations
 
+import enum
 import logging
-import uuid
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 
@@ -25,6 +25,7 @@ from accounts import permissions
 from accounts.membership import acts_for_organization
 from accounts.models import Role, User
 from cgrs.email import send_email, site_url
+from cgrs.files import random_file_name
 from cgrs.tasks import enqueue
 from experts.models import (
     AVAILABILITY_LAPSES_AFTER,
@@ -161,7 +162,7 @@ def cv_store(upload: File) -> str:
     """Save a validated CV under a random name in the private default storage."""
     upload.seek(0)
     # SECURITY: the stored name says nothing about the person or the uploaded file's name (S7).
-    return default_storage.save(f"{CV_DIRECTORY}/{uuid.uuid4().hex}.pdf", upload)
+    return default_storage.save(random_file_name(CV_DIRECTORY, ".pdf"), upload)
 
 
 def _delete_file_after_commit(name: str) -> None:
@@ -209,6 +210,32 @@ def listing_create(*, keeper: User, details: ListingDetails, cv: File | None = N
         listing.topics.set(details.topics)
         ListingEvent.objects.create(listing=listing, actor=keeper, kind=EventKind.CREATED)
     return listing
+
+
+class ListingSaved(enum.Enum):
+    """What saving the keeper's form did, for the message the page shows."""
+
+    CREATED = "created"
+    UNCHANGED = "unchanged"
+    SENT_BACK_FOR_REVIEW = "sent_back_for_review"
+    SAVED = "saved"
+
+
+def listing_save(
+    *, keeper: User, listing: Listing | None, details: ListingDetails, cv: File | None = None
+) -> ListingSaved:
+    """The keeper's form, saved: a new draft when they keep no listing yet, else their edit.
+    A listed profile whose edit needs staff review again says so."""
+    if listing is None:
+        listing_create(keeper=keeper, details=details, cv=cv)
+        return ListingSaved.CREATED
+    was_listed = listing.status == ListingStatus.LISTED
+    event = listing_update(listing=listing, editor=keeper, details=details, cv=cv)
+    if event is None:
+        return ListingSaved.UNCHANGED
+    if was_listed and listing.status == ListingStatus.SUBMITTED:
+        return ListingSaved.SENT_BACK_FOR_REVIEW
+    return ListingSaved.SAVED
 
 
 def listing_update(

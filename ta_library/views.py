@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.text import slugify
@@ -16,6 +16,7 @@ from django.views.decorators.http import require_safe
 from accounts.models import Role
 from accounts.permissions import keeps_listing, reads_attorney_library, role_required
 from cases.selectors import fetch_case, visible_case_number
+from cgrs.files import private_file_response
 from cgrs.middleware import csp_with_frame_sources
 from cgrs.partials import render_page
 from experts.links import expert_search_url
@@ -229,21 +230,10 @@ def _file_response(request, pk: int, *, inline: bool):
         handle = io.BytesIO(data)
     content_type = content_type_of(resource.file.name)
     filename = (slugify(resource.title)[:80] or "resource") + EXTENSION_FOR[content_type]
-    response = FileResponse(
-        handle,
-        as_attachment=not inline,
-        filename=filename,
-        content_type=content_type,
+    # SECURITY: inline, framed by our own resource page only (cgrs.files.INLINE_CSP).
+    return private_file_response(
+        handle, filename=filename, content_type=content_type, inline=inline
     )
-    response.headers["Cache-Control"] = "no-store"
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    if inline:
-        # SECURITY: framed by our own resource page only; the document itself may load
-        # nothing (the browser's PDF viewer needs object-src for the document).
-        response.headers["Content-Security-Policy"] = (
-            "default-src 'none'; object-src 'self'; frame-ancestors 'self'"
-        )
-    return response
 
 
 @require_safe

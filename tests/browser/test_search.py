@@ -54,6 +54,7 @@ def case_with_library(transactional_db, settings, tmp_path):
         summary="Deadlines and changed circumstances.",
         resource_type=kind,
         published_on=datetime.date(2025, 4, 1),
+        external_url="https://example.org/motion-to-reopen",
         relevant_to_every_case=True,
         is_published=True,
     )

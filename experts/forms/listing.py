@@ -1,8 +1,6 @@
-"""Listing, review and search forms: validation and widgets only."""
+"""What an expert or a clinic enters for their listing."""
 
 from __future__ import annotations
-
-import re
 
 from django import forms
 from django.core.validators import URLValidator
@@ -10,10 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from accounts.us_states import US_STATE_CHOICES
-from cgrs.forms import lines_as_list
+from cgrs.forms import clean_phone_number, lines_as_list
 from experts.files import CVRejected, check_cv
 from experts.models import LANGUAGE_CHOICES, Availability, ExpertType, FeeTerms
-from experts.services import ListingDetails, ReviewDecision
+from experts.services import ListingDetails
 from taxonomy.models import PersecutionType
 
 TYPE_ORDER = list(ExpertType.values)
@@ -21,24 +19,10 @@ LANGUAGE_ORDER = [code for code, _label in LANGUAGE_CHOICES]
 STATE_ORDER = [code for code, _name in US_STATE_CHOICES]
 MAX_OTHER_TOPICS = 10
 MAX_OTHER_TOPIC_LENGTH = 100
-# A phone number: digits with the usual separators, 7 to 15 digits, optional extension.
-PHONE_RE = re.compile(r"^\+?[0-9 ().\-]{7,24}(\s*(x|ext\.?)\s*[0-9]{1,6})?$", re.IGNORECASE)
 ACCEPTING_CHOICES = [
     (Availability.ACCEPTING, _("Yes, I am accepting new cases")),
     (Availability.NOT_ACCEPTING, _("No, not at the moment")),
 ]
-
-
-def _phone(value: str) -> str:
-    value = value.strip()
-    if not value:
-        return ""
-    digits = re.sub(r"\D", "", re.split(r"(?i)x|ext", value)[0])
-    if not PHONE_RE.match(value) or not 7 <= len(digits) <= 15:
-        raise forms.ValidationError(
-            _("Enter a phone number with 7 to 15 digits, e.g. +1 415 555 0100.")
-        )
-    return value
 
 
 class ListingForm(forms.Form):
@@ -169,7 +153,7 @@ class ListingForm(forms.Form):
     )
 
     def clean_phone(self) -> str:
-        return _phone(self.cleaned_data["phone"])
+        return clean_phone_number(self.cleaned_data["phone"])
 
     def clean_expert_types(self) -> list[str]:
         return [self.cleaned_data["expert_types"]]
@@ -317,114 +301,3 @@ class ClinicListingForm(ListingForm):
         initial = super().initial_for(listing)
         initial["expert_types"] = listing.expert_types
         return initial
-
-
-CHECKLIST = [
-    ("credentials_checked", _("Credentials checked")),
-    ("references_checked", _("References checked")),
-    ("cv_reviewed", _("CV reviewed")),
-]
-
-
-class ReviewForm(forms.Form):
-    """A staff decision on a submitted listing, with the vetting checklist."""
-
-    credentials_checked = forms.BooleanField(label=_("Credentials checked"), required=False)
-    references_checked = forms.BooleanField(label=_("References checked"), required=False)
-    cv_reviewed = forms.BooleanField(
-        label=_("CV reviewed (or, for a clinic, its clinicians' licenses)"), required=False
-    )
-    decision = forms.ChoiceField(
-        label=_("Decision"),
-        choices=[
-            (ReviewDecision.APPROVE, _("Approve and list")),
-            (ReviewDecision.REQUEST_CHANGES, _("Ask for changes")),
-            (ReviewDecision.REJECT, _("Reject (not listed)")),
-        ],
-        widget=forms.RadioSelect,
-    )
-    notes = forms.CharField(
-        label=_("Notes to the expert"),
-        max_length=5000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_(
-            "Shown on their listing page (not in the email). Required when asking for changes "
-            "or rejecting."
-        ),
-    )
-
-    def checklist(self) -> dict[str, bool]:
-        return {name: bool(self.cleaned_data.get(name)) for name, _label in CHECKLIST}
-
-    def clean(self):
-        data = super().clean()
-        decision = data.get("decision")
-        if decision == ReviewDecision.APPROVE and not all(self.checklist().values()):
-            self.add_error(None, _("Complete the vetting checklist before approving."))
-        if (
-            decision in (ReviewDecision.REQUEST_CHANGES, ReviewDecision.REJECT)
-            and not (data.get("notes") or "").strip()
-        ):
-            self.add_error("notes", _("Tell the expert what to change or why."))
-        data["notes"] = (data.get("notes") or "").strip()
-        return data
-
-
-class SearchForm(forms.Form):
-    """The search's filter state, read from the query string. Invalid values get an error and
-    are ignored; the other filters still apply."""
-
-    type = forms.ChoiceField(choices=ExpertType.choices, required=False)
-    country = forms.ChoiceField(
-        choices=[("", ""), *countries],
-        required=False,
-        error_messages={
-            "invalid_choice": _("We do not know that country. Choose one from the list.")
-        },
-    )
-    topic = forms.MultipleChoiceField(
-        required=False,
-        error_messages={"invalid_choice": _("Choose topics from the list.")},
-    )
-    fee = forms.MultipleChoiceField(
-        choices=FeeTerms.choices,
-        required=False,
-        error_messages={"invalid_choice": _("Choose fee terms from the list.")},
-    )
-    language = forms.MultipleChoiceField(
-        choices=LANGUAGE_CHOICES,
-        required=False,
-        error_messages={"invalid_choice": _("Choose languages from the list.")},
-    )
-    accepting = forms.BooleanField(required=False)
-    clinic = forms.BooleanField(required=False)
-
-    def __init__(self, *args, topic_slugs: list[str], **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["topic"].choices = [(slug, slug) for slug in topic_slugs]
-
-    def clean(self):
-        data = super().clean()
-        if data.get("country") and data.get("type") != ExpertType.COUNTRY_CONDITIONS:
-            self.add_error(
-                "country",
-                _(
-                    "A country applies only to country conditions experts. Choose “Country "
-                    "conditions” or clear the country."
-                ),
-            )
-        return data
-
-    def filters(self) -> dict:
-        """The valid filters (an invalid field is left out, never guessed)."""
-        data = self.cleaned_data if hasattr(self, "cleaned_data") else {}
-        return {
-            "type": data.get("type") or "",
-            "country": data.get("country") or "",
-            "topic": data.get("topic") or [],
-            "fee": data.get("fee") or [],
-            "language": data.get("language") or [],
-            "accepting": bool(data.get("accepting")),
-            "clinic": bool(data.get("clinic")),
-        }
