@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install messages run test test-fast lint format worker beat smoke bench-library bench-search bench-orgs bench-insights clean-data
+.PHONY: install messages run test test-fast lint format worker beat smoke bench-library bench-search bench-orgs bench-insights relevance clean-data
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -63,6 +63,11 @@ bench-library: install
 
 bench-search: install
 	$(MANAGE) bench_search --resources $${N:-1000}
+
+# Precision, recall and nDCG of library search over the judged set (devtools/relevance/), in a
+# fresh scratch database; ARGS=--verbose for every query.
+relevance: install
+	$(MANAGE) search_relevance --scratch cgrs_relevance --check $(ARGS)
 
 bench-orgs: install
 	$(MANAGE) bench_organizations

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.core.mail import EmailMultiAlternatives
+from django.utils import translation
 
+from accounts.selectors import reader_language
 from cgrs.email import html_alternative, signed
 from cgrs.language import is_language, remember_language
 
@@ -21,9 +23,14 @@ class AccountAdapter(DefaultAccountAdapter):
         return response
 
     def render_mail(self, template_prefix, email, context, headers=None):
-        """allauth's text, signed by the TA program, with the same words as HTML."""
-        message = super().render_mail(template_prefix, email, context, headers)
-        message.body = signed(message.body)
-        if isinstance(message, EmailMultiAlternatives) and not message.alternatives:
-            message.attach_alternative(html_alternative(message.body), "text/html")
+        """Our templates for allauth's emails (templates/account/email/), in the reader's own
+        language, signed by the TA program, with the same words as HTML."""
+        language = reader_language(
+            email, user=context.get("user"), default=translation.get_language() or "en"
+        )
+        with translation.override(language):
+            message = super().render_mail(template_prefix, email, context, headers)
+            message.body = signed(message.body)
+            if isinstance(message, EmailMultiAlternatives) and not message.alternatives:
+                message.attach_alternative(html_alternative(message.body), "text/html")
         return message

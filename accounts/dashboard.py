@@ -14,6 +14,8 @@ from importlib import import_module
 
 from django.apps import apps
 
+from accounts.permissions import has_role
+
 
 @dataclass(frozen=True)
 class Section:
@@ -37,9 +39,8 @@ def _all_sections() -> list[Section]:
 
 def sections_for(request) -> list[dict]:
     """The rendered-ready sections for the signed-in user: [{"template", "context"}]."""
-    role = request.user.role
     return [
         {"template": section.template, "context": section.context(request)}
         for section in _all_sections()
-        if role in section.roles
+        if has_role(request.user, section.roles)
     ]

@@ -14,7 +14,8 @@ from django.db.models import ForeignKey, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import AccountType, Organization, User
+from accounts.models import Organization, User
+from accounts.permissions import is_cgrs_staff, is_pro_se
 
 
 class MembershipError(Exception):
@@ -71,7 +72,7 @@ def may_confirm(verifier: User, member: User) -> bool:
     organization."""
     if member.organization_id is None or member.pk == verifier.pk:
         return False
-    if verifier.is_staff:
+    if is_cgrs_staff(verifier):
         return True
     return acts_for_organization(verifier) and verifier.organization_id == member.organization_id
 
@@ -81,7 +82,7 @@ def membership_claims_for(verifier: User) -> QuerySet[User]:
     claims = User.objects.filter(
         organization__isnull=False, organization_verified=False, is_active=True
     ).exclude(pk=verifier.pk)
-    if verifier.is_staff:
+    if is_cgrs_staff(verifier):
         return claims.select_related("organization").order_by("date_joined", "pk")
     if not acts_for_organization(verifier):
         return claims.none()
@@ -135,7 +136,7 @@ def membership_decline(*, member: User, verifier: User) -> User:
 def membership_pending(user) -> bool:
     return bool(
         user.is_authenticated
-        and user.account_type != AccountType.PRO_SE
+        and not is_pro_se(user)
         and user.organization_id is not None
         and not user.organization_verified
     )

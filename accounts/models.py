@@ -12,21 +12,26 @@ from django_countries.fields import CountryField
 from accounts.us_states import US_STATE_CHOICES
 
 
-class AccountType(models.TextChoices):
-    ATTORNEY = "attorney", _("Attorney representing a client")
-    PRO_SE = "pro_se", _("Asylum seeker representing myself")
-    EXPERT = "expert", _("Expert witness for immigration cases")
-    CLINIC = "clinic", _("Organization/clinic offering expert evaluations")
-
-
 class Role(models.TextChoices):
-    """What a signed-in person may do. Staff is a role, not an account type."""
+    """What a signed-in person may do. Who holds which is asked through accounts.permissions."""
 
     ATTORNEY = "attorney", _("Attorney")
     PRO_SE = "pro_se", _("Pro se")
     EXPERT = "expert", _("Expert")
     CLINIC = "clinic", _("Clinic")
     STAFF = "staff", _("CGRS staff")
+
+
+# The roles a person registers as (staff is a role, not an account type: an admin makes staff
+# accounts), in the words the registration page offers them.
+ACCOUNT_TYPE_CHOICES = [
+    (Role.ATTORNEY, _("Attorney representing a client")),
+    (Role.PRO_SE, _("Asylum seeker representing myself")),
+    (Role.EXPERT, _("Expert witness for immigration cases")),
+    (Role.CLINIC, _("Organization/clinic offering expert evaluations")),
+]
+ACCOUNT_TYPES = tuple(value for value, _label in ACCOUNT_TYPE_CHOICES)
+ACCOUNT_TYPE_LABELS = dict(ACCOUNT_TYPE_CHOICES)
 
 
 class UserManager(BaseUserManager):
@@ -113,7 +118,7 @@ class User(AbstractUser):
     full_name = models.CharField(_("full name"), max_length=200, blank=True)
     account_type = models.CharField(
         max_length=16,
-        choices=AccountType.choices,
+        choices=ACCOUNT_TYPE_CHOICES,
         blank=True,
         help_text=_("Blank only for CGRS staff accounts, which are created by an admin."),
     )

@@ -1,5 +1,9 @@
 """Who may open what. Every role rule lives here; views declare the roles they serve.
 
+Everything else asks a named predicate below (`is_cgrs_staff(user)`, `can_search_experts(user)`)
+and never compares roles or reads `user.role`/`user.is_staff` itself (tests/test_role_rules.py
+fails if it does), so who counts as what is decided once.
+
 Object-level access is not decided here: it is the scoped queryset the view fetches through
 (e.g. `Case.objects.for_user(user)`), so another person's object is simply not found.
 """
@@ -19,6 +23,69 @@ from accounts.backends import TWO_FACTOR, VERIFIED_EMAIL
 from accounts.models import Role
 
 ALL_ROLES = frozenset(Role.values)
+
+
+# --- Who someone is ------------------------------------------------------------------------
+
+
+def role_of(user) -> str | None:
+    """The signed-in person's role (a `Role` value); None for anonymous visitors."""
+    return user.role if user.is_authenticated else None
+
+
+def has_role(user, roles: Iterable[str]) -> bool:
+    """Whether `user` holds one of the declared `roles` (a view's, a link's, a section's)."""
+    return role_of(user) in roles
+
+
+def is_cgrs_staff(user) -> bool:
+    return role_of(user) == Role.STAFF
+
+
+def is_attorney(user) -> bool:
+    return role_of(user) == Role.ATTORNEY
+
+
+def is_pro_se(user) -> bool:
+    return role_of(user) == Role.PRO_SE
+
+
+def is_expert(user) -> bool:
+    """An individual expert witness (not a clinic)."""
+    return role_of(user) == Role.EXPERT
+
+
+def is_clinic(user) -> bool:
+    """Someone who represents a clinic or organization offering expert evaluations."""
+    return role_of(user) == Role.CLINIC
+
+
+def keeps_listing(user) -> bool:
+    """Experts and clinics keep a listing in the Expert Witness Database and read the
+    expert library."""
+    return role_of(user) in (Role.EXPERT, Role.CLINIC)
+
+
+def can_search_experts(user) -> bool:
+    """Whether `user` may search the expert database and read profiles: attorneys and staff."""
+    # SECURITY: only attorneys reach referrals; experts, clinics and pro se never (S3).
+    return role_of(user) in (Role.ATTORNEY, Role.STAFF)
+
+
+def reads_attorney_library(user) -> bool:
+    """Attorneys and staff read the attorney library and TA Program News in full."""
+    return role_of(user) in (Role.ATTORNEY, Role.STAFF)
+
+
+def names_organization(user) -> bool:
+    """Attorneys, experts and clinics name an organization (or solo practice); pro se users
+    and staff do not."""
+    return role_of(user) in (Role.ATTORNEY, Role.EXPERT, Role.CLINIC)
+
+
+def is_pro_se_account_type(account_type: str) -> bool:
+    """For registration, before there is a user: does this account type represent itself?"""
+    return account_type == Role.PRO_SE
 
 
 def has_verified_email(user) -> bool:
@@ -58,13 +125,12 @@ def _refusal(request, roles: Iterable[str], *, verified_email: bool):
     user = request.user
     if not user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    role = user.role
     # SECURITY: the role decides; a URL is never enough.
-    if role not in roles:
+    if not has_role(user, roles):
         raise PermissionDenied
-    if role == Role.STAFF and not staff_has_two_factor(user):
+    if is_cgrs_staff(user) and not staff_has_two_factor(user):
         return redirect("mfa_activate_totp")
-    if verified_email and role != Role.STAFF and not has_verified_email(user):
+    if verified_email and not is_cgrs_staff(user) and not has_verified_email(user):
         return redirect("account_email_verification_sent")
     return None
 

@@ -1,14 +1,17 @@
-"""Reads with rules: the organization type-ahead and the staff follow-up queue."""
+"""Reads with rules: the organization type-ahead, the staff follow-up queue and the language
+an email to an address is written in."""
 
 from __future__ import annotations
 
 import re
 
+from allauth.account.models import EmailAddress
 from django.contrib.postgres.search import SearchQuery
 from django.db.models import Exists, OuterRef, QuerySet
 from django.db.models.functions import Collate, Lower
 
 from accounts.models import FollowUpStatus, Organization, ProSeFollowUp
+from cgrs.language import is_language
 
 # The type-ahead shows at most this many organizations.
 ORGANIZATION_MATCHES = 20
@@ -77,3 +80,15 @@ def pro_se_follow_ups_for_staff(status: str | None = None) -> QuerySet[ProSeFoll
     if status in FollowUpStatus.values:
         follow_ups = follow_ups.filter(status=status)
     return follow_ups.order_by("-created_at", "-pk")
+
+
+def reader_language(email: str, *, user=None, default: str) -> str:
+    """The language to write to `email` in: its account's preferred language when the address
+    belongs to an account (so a reset asked for from an English browser still reaches a
+    Spanish reader in Spanish), otherwise `default` (the language of the page that caused it,
+    e.g. for "no account uses this address")."""
+    if user is None:
+        address = EmailAddress.objects.filter(email__iexact=email).select_related("user").first()
+        user = address.user if address else None
+    language = getattr(user, "preferred_language", "")
+    return language if is_language(language) else default

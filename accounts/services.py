@@ -11,12 +11,13 @@ from django.db.models import ForeignKey, ManyToManyField
 
 from accounts.membership import membership_claim
 from accounts.models import (
-    AccountType,
+    ACCOUNT_TYPES,
     FollowUpStatus,
     Organization,
     ProSeFollowUp,
     User,
 )
+from accounts.permissions import is_pro_se, is_pro_se_account_type
 
 
 @dataclass(frozen=True)
@@ -92,9 +93,9 @@ def account_profile_setup(
     Everyone but pro se registrants names an affiliation; pro se registrants get a follow-up
     item in the staff queue, and staff are emailed once the registration commits.
     """
-    if account_type not in AccountType.values:
+    if account_type not in ACCOUNT_TYPES:
         raise ValueError(f"Unknown account type {account_type!r}")
-    if account_type == AccountType.PRO_SE:
+    if is_pro_se_account_type(account_type):
         if affiliation is not None:
             raise ValueError("Pro se registrants have no organization.")
     elif affiliation is None:
@@ -109,7 +110,7 @@ def account_profile_setup(
         membership_claim(user, None, created=False)
         user.is_solo_practitioner = False
     user.save()
-    if account_type == AccountType.PRO_SE:
+    if is_pro_se_account_type(account_type):
         pro_se_follow_up_create(user=user, details=pro_se or ProSeDetails())
     return user
 
@@ -159,7 +160,7 @@ def contact_details_update(
     user.phone = phone
     user.preferred_language = preferred_language
     fields = ["full_name", "phone", "preferred_language"]
-    if affiliation is not None and user.account_type != AccountType.PRO_SE:
+    if affiliation is not None and not is_pro_se(user):
         _apply_affiliation(user, affiliation)
         fields += [
             "organization",

@@ -4,9 +4,9 @@ is chosen first, then the form for that type (still allauth's signup underneath)
 from django.urls import path, re_path
 
 from accounts import views
-from accounts.models import AccountType
+from accounts.models import ACCOUNT_TYPES
 
-TYPES = "|".join(AccountType.values)
+TYPES = "|".join(ACCOUNT_TYPES)
 
 urlpatterns = [
     path("", views.signup_choose, name="account_signup"),

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from accounts.permissions import staff_has_two_factor
+from accounts.permissions import is_cgrs_staff, staff_has_two_factor
 
 SALT = "accounts.staff-two-factor-enrolment"
 LINK_MAX_AGE = 30 * 60
@@ -73,7 +73,7 @@ def _staff_without_two_factor(request):
     """None when the request may go on; else the response that stops it."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    if not request.user.is_staff:
+    if not is_cgrs_staff(request.user):
         raise PermissionDenied
     if staff_has_two_factor(request.user):
         return redirect("mfa_index")
@@ -119,11 +119,6 @@ def enrolment_confirm_view(request, token: str):
 def activate_totp_gate(request, *args, **kwargs):
     """allauth's "activate TOTP" page, reached by staff only after the emailed confirmation."""
     user = request.user
-    if (
-        user.is_authenticated
-        and user.is_staff
-        and not staff_has_two_factor(user)
-        and not enrolment_confirmed(request)
-    ):
+    if is_cgrs_staff(user) and not staff_has_two_factor(user) and not enrolment_confirmed(request):
         return redirect("accounts:two_factor_enrolment")
     return activate_totp(request, *args, **kwargs)

@@ -21,27 +21,31 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.dashboard import sections_for
-from accounts.forms import (
-    FIND_ORGANIZATIONS,
-    REGISTRATION_FORMS,
-    ContactDetailsForm,
-    FollowUpForm,
-    ResendVerificationForm,
-)
+from accounts.forms.contact_details import ContactDetailsForm
+from accounts.forms.organization_picker import FIND_ORGANIZATIONS
+from accounts.forms.registration import REGISTRATION_FORMS
+from accounts.forms.staff import FollowUpForm
+from accounts.forms.verification import ResendVerificationForm
 from accounts.membership import (
     membership_claims_for,
     membership_confirm,
     membership_decline,
 )
-from accounts.models import AccountType, FollowUpStatus, Role
-from accounts.permissions import ALL_ROLES, role_required, staff_required
+from accounts.models import ACCOUNT_TYPE_CHOICES, ACCOUNT_TYPE_LABELS, FollowUpStatus, Role
+from accounts.permissions import (
+    ALL_ROLES,
+    is_pro_se_account_type,
+    role_required,
+    staff_required,
+)
 from accounts.selectors import organizations_matching, pro_se_follow_ups_for_staff
 from accounts.services import contact_details_update, pro_se_follow_up_update
 from audit.models import AuditAction
-from audit.services import audit_record
+from audit.services import fetch_audited_or_404
 
-# The account type chosen at signup, kept in the session for the "what happens next" page.
-SIGNUP_TYPE_SESSION_KEY = "cgrs_signup_account_type"
+# What comes after signing up (the form's `next_step`), kept in the session for the
+# "check your email" page.
+SIGNUP_NEXT_STEP_SESSION_KEY = "cgrs_signup_next_step"
 SIGNUP_EMAIL_SESSION_KEY = "cgrs_signup_email"
 FOLLOW_UPS_PER_PAGE = 50
 MEMBERSHIP_CLAIMS_SHOWN = 100
@@ -49,20 +53,20 @@ RESEND_RATE_LIMITS = {"resend_verification": "10/m/ip"}
 
 # What the choice page says under each option (from "How to Access TA": Creating an Account).
 ACCOUNT_TYPE_GUIDANCE = {
-    AccountType.ATTORNEY: gettext_lazy(
+    Role.ATTORNEY: gettext_lazy(
         "If you are an attorney or other advocate (including paralegals, accredited "
         "representatives, or law students) looking to access CGRS technical assistance to "
         "support an asylum or other fear-of-return case."
     ),
-    AccountType.PRO_SE: gettext_lazy(
+    Role.PRO_SE: gettext_lazy(
         "If you are representing yourself in your case. After you register, CGRS staff will "
         "reach out with materials to support your case."
     ),
-    AccountType.EXPERT: gettext_lazy(
+    Role.EXPERT: gettext_lazy(
         "If you want to serve as an expert witness in immigration cases, be listed in the "
         "CGRS Expert Witness Database, and use the Expert Witness Resource Library."
     ),
-    AccountType.CLINIC: gettext_lazy(
+    Role.CLINIC: gettext_lazy(
         "If you represent a clinic or organization that wants to be listed in the Expert "
         "Witness Database."
     ),
@@ -71,6 +75,8 @@ EXPERT_WARNING = gettext_lazy(
     "Attorneys looking for expert witness referrals: do not choose this option, because you "
     "will not be able to see expert referrals. Register as an attorney instead."
 )
+# The choice an attorney might take by mistake carries the warning.
+EXPERT_WARNING_FOR = {Role.EXPERT: EXPERT_WARNING}
 
 
 def _account_type_options() -> list[dict]:
@@ -79,9 +85,9 @@ def _account_type_options() -> list[dict]:
             "value": value,
             "label": label,
             "guidance": ACCOUNT_TYPE_GUIDANCE[value],
-            "warning": EXPERT_WARNING if value == AccountType.EXPERT else "",
+            "warning": EXPERT_WARNING_FOR.get(value, ""),
         }
-        for value, label in AccountType.choices
+        for value, label in ACCOUNT_TYPE_CHOICES
     ]
 
 
@@ -94,7 +100,7 @@ def signup_choose(request):
     chosen = request.GET.get("account_type")
     error = ""
     if chosen is not None:
-        if chosen in AccountType.values:
+        if chosen in ACCOUNT_TYPE_LABELS:
             return redirect("account_signup_type", account_type=chosen)
         error = _("Choose the type of account you need.")
     return render(
@@ -134,15 +140,15 @@ class RegistrationView(SignupView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        self.request.session[SIGNUP_TYPE_SESSION_KEY] = self.account_type
+        self.request.session[SIGNUP_NEXT_STEP_SESSION_KEY] = form.next_step
         self.request.session[SIGNUP_EMAIL_SESSION_KEY] = form.cleaned_data["email"]
         return response
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["account_type"] = self.account_type
-        context["account_type_label"] = AccountType(self.account_type).label
-        context["is_pro_se"] = self.account_type == AccountType.PRO_SE
+        context["account_type_label"] = ACCOUNT_TYPE_LABELS[self.account_type]
+        context["is_pro_se"] = is_pro_se_account_type(self.account_type)
         return context
 
 
@@ -275,17 +281,14 @@ def staff_follow_ups(request):
 def staff_follow_up_detail(request, pk: int):
     """One registrant's follow-up: what they told us, status and staff notes."""
     action = AuditAction.UPDATE if request.method == "POST" else AuditAction.READ
-    follow_up = pro_se_follow_ups_for_staff().filter(pk=pk).first()
     # SECURITY: personal data of an asylum seeker: every open is audited, found or not.
-    audit_record(
+    follow_up = fetch_audited_or_404(
+        pro_se_follow_ups_for_staff(),
         actor=request.user,
         object_type="pro_se_follow_up",
         object_id=pk,
         action=action,
-        allowed=follow_up is not None,
     )
-    if follow_up is None:
-        raise Http404
     if request.method == "POST":
         form = FollowUpForm(request.POST)
         if form.is_valid():

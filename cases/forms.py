@@ -10,19 +10,13 @@ from django_countries import countries
 
 from cases.models import AgeGroup, ClientGender, DetentionStatus
 from cases.services import DeadlineInput
+from cgrs.forms import DateInput
 from taxonomy.models import PersecutionType, ProceduralStage, ProtectionType
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 DEADLINE_ROWS_ON_INTAKE = 3
 DEADLINE_ROWS_EXTRA_ON_EDIT = 2
 MAX_DEADLINES = 12
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 class CaseForm(forms.Form):
@@ -115,6 +109,21 @@ class CaseForm(forms.Form):
             "A-number or date of birth."
         ),
     )
+
+    @classmethod
+    def initial_for(cls, case) -> dict:
+        """The case's current answers, to edit (its tags prefetched: no query per field)."""
+        return {
+            "country_of_origin": case.country_of_origin.code,
+            "persecution_types": list(case.persecution_types.all()),
+            "protection_types": list(case.protection_types.all()),
+            "procedural_stage": case.procedural_stage_id,
+            "detention_status": case.detention_status,
+            "client_gender": case.client_gender,
+            "age_group_at_harm": case.age_group_at_harm,
+            "outcome_rendered": "yes" if case.outcome_rendered else "no",
+            "notes": case.notes,
+        }
 
     def intake_answers(self) -> dict:
         """The cleaned answers as service arguments (deadlines come from the formset)."""

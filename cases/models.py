@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from accounts.permissions import is_cgrs_staff
 from taxonomy.models import PersecutionType, ProceduralStage, ProtectionType
 
 CASE_NUMBER_MIN = 10000
@@ -20,7 +21,7 @@ class CaseQuerySet(models.QuerySet):
         """The cases `user` may see: staff see all, attorneys their own, others none."""
         if not user.is_authenticated:
             return self.none()
-        if user.is_staff:
+        if is_cgrs_staff(user):
             return self
         # SECURITY: an attorney only ever reaches their own cases (S2).
         return self.filter(attorney=user)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
-from django.http import Http404
 from django_countries import countries
 
 from audit.models import AuditAction
-from audit.services import audit_record
+from audit.services import fetch_audited_or_404
 from cases import extensions
 from cases.models import CASE_NUMBER_MAX, CASE_NUMBER_MIN, Case, CaseChange
 
@@ -76,16 +75,30 @@ def fetch_case(
     visible = base.for_user(request.user)
     if owner_only:
         visible = visible.filter(attorney=request.user)
-    case = None
-    if CASE_NUMBER_MIN <= number <= CASE_NUMBER_MAX:
-        case = visible.filter(number=number).first()
-    audit_record(
+    if not CASE_NUMBER_MIN <= number <= CASE_NUMBER_MAX:
+        visible = visible.none()  # no query for a number no case can have
+    return fetch_audited_or_404(
+        visible,
         actor=request.user,
         object_type="case",
         object_id=number,
         action=action,
-        allowed=case is not None,
+        number=number,
     )
-    if case is None:
-        raise Http404
-    return case
+
+
+def visible_case_number(user, raw: str | None) -> int | None:
+    """`raw` (a ?case= parameter) as a case number when `user` may see that case, else None.
+
+    For "back to this case's library" links: it shows nothing about the case but its number,
+    so it writes no audit row; another attorney's number gives None, as an unknown one does.
+    """
+    if not raw or not raw.isdigit() or len(raw) > len(str(CASE_NUMBER_MAX)):
+        return None
+    number = int(raw)
+    if not CASE_NUMBER_MIN <= number <= CASE_NUMBER_MAX:
+        return None
+    # SECURITY: the scoped queryset decides; never a case the person cannot open.
+    return (
+        Case.objects.for_user(user).filter(number=number).values_list("number", flat=True).first()
+    )

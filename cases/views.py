@@ -149,19 +149,7 @@ def case_edit(request, number: int):
                 messages.success(request, _("Your changes were saved."))
             return redirect("cases:detail", number=case.number)
     else:
-        form = CaseForm(
-            initial={
-                "country_of_origin": case.country_of_origin.code,
-                "persecution_types": list(case.persecution_types.all()),
-                "protection_types": list(case.protection_types.all()),
-                "procedural_stage": case.procedural_stage_id,
-                "detention_status": case.detention_status,
-                "client_gender": case.client_gender,
-                "age_group_at_harm": case.age_group_at_harm,
-                "outcome_rendered": "yes" if case.outcome_rendered else "no",
-                "notes": case.notes,
-            }
-        )
+        form = CaseForm(initial=CaseForm.initial_for(case))
         deadlines = deadline_formset(
             deadlines=existing_deadlines, extra=DEADLINE_ROWS_EXTRA_ON_EDIT
         )

@@ -10,7 +10,7 @@ from django.contrib import admin
 from django.db import models
 from django.shortcuts import redirect
 
-from accounts.permissions import staff_has_two_factor
+from accounts.permissions import is_cgrs_staff, staff_has_two_factor
 
 # Tag choices (taxonomy, expert topics) as plain checkbox lists: Django's two-box
 # filter_horizontal widget builds controls that fail axe (aria-label on a bare span) and is
@@ -33,7 +33,7 @@ class CgrsAdminSite(admin.AdminSite):
         def guarded(request, *args, **kwargs):
             user = request.user
             # SECURITY: staff must have a TOTP authenticator before the admin opens.
-            if user.is_authenticated and user.is_staff and not staff_has_two_factor(user):
+            if is_cgrs_staff(user) and not staff_has_two_factor(user):
                 return redirect("mfa_activate_totp")
             return inner(request, *args, **kwargs)
 

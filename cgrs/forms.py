@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 
 def lines_as_list(
@@ -19,3 +22,31 @@ def lines_as_list(
     if any(len(line) > max_length for line in lines):
         raise forms.ValidationError(too_long % {"max": max_length})
     return lines
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker; the value is always written as ISO, which it requires."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+# A phone number: digits with the usual separators, 7 to 15 digits, optional extension.
+_PHONE_CHARS = re.compile(r"^\+?[0-9 ().\-]+(?:\s*(?:ext\.?|x)\s*[0-9]{1,6})?$", re.IGNORECASE)
+_EXTENSION = re.compile(r"(?:ext\.?|x)\s*[0-9]{1,6}$", re.IGNORECASE)
+PHONE_ERROR = _("Enter a phone number with 7 to 15 digits, for example +1 415 555 0100.")
+
+
+def clean_phone_number(value: str) -> str:
+    """Accept the usual ways of writing a phone number; store it tidied, as written."""
+    value = " ".join(value.split())
+    if not value:
+        return ""
+    if len(value) > 32 or not _PHONE_CHARS.match(value):
+        raise forms.ValidationError(PHONE_ERROR, code="phone")
+    digits = re.sub(r"\D", "", _EXTENSION.sub("", value))
+    if not 7 <= len(digits) <= 15:
+        raise forms.ValidationError(PHONE_ERROR, code="phone")
+    return value

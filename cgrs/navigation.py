@@ -30,6 +30,8 @@ class StaffQueue:
     explains: str
     waiting: Callable[[], int]  # one query
     order: int = 50
+    # A filter on the list page (e.g. "state=in_redaction") when the queue is part of a list.
+    query: str = ""
 
 
 def _collect(attribute: str) -> list:
@@ -58,7 +60,7 @@ def staff_queues() -> list[dict]:
     return [
         {
             "label": queue.label,
-            "url": reverse(queue.url_name),
+            "url": reverse(queue.url_name) + (f"?{queue.query}" if queue.query else ""),
             "explains": queue.explains,
             "waiting": queue.waiting(),
         }
@@ -66,9 +68,8 @@ def staff_queues() -> list[dict]:
     ]
 
 
-def nav_items(request) -> list[dict]:
-    user = getattr(request, "user", None)
-    role = user.role if user is not None and user.is_authenticated else "anonymous"
+def nav_items(request, role: str) -> list[dict]:
+    """The header links for `role` ("anonymous" for visitors), marking the page's own."""
     items = []
     for link in _all_links():
         if role not in link.roles:

@@ -14,7 +14,9 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from accounts.permissions import is_cgrs_staff
 from cases.models import Case
+from cgrs.files import random_file_name
 from outcomes.models import Outcome
 
 
@@ -73,7 +75,7 @@ class DocumentQuerySet(models.QuerySet):
         to their own cases and have not withdrawn; everyone else none."""
         if not user.is_authenticated:
             return self.none()
-        if user.is_staff:
+        if is_cgrs_staff(user):
             return self
         # SECURITY: an original goes to its uploader and staff only, never another
         # attorney, even one who later holds the case (S4). Withdrawn ones are hidden.
@@ -86,7 +88,7 @@ def document_file_name(instance, filename: str) -> str:
     """A random name whatever the uploader called the file (SECURITY S7: names carry client
     details and path tricks). The format comes from the content check, not the name."""
     extension = ".docx" if instance.file_format == DocumentFormat.DOCX else ".pdf"
-    return f"documents/{secrets.token_hex(16)}{extension}"
+    return random_file_name("documents", extension)
 
 
 class ActiveContentFlags(models.Model):

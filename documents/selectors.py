@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from django.db.models import Case as When_
 from django.db.models import Count, IntegerField, Prefetch, Q, QuerySet, Value, When
-from django.http import Http404
 
 from audit.models import AuditAction
-from audit.services import audit_record
+from audit.services import fetch_audited_or_404
 from documents import rules
 from documents.models import Document, DocumentState, PendingUpload, SharePermission
 
@@ -31,18 +30,15 @@ def fetch_document(
     base = queryset if queryset is not None else Document.objects.all()
     # SECURITY: the scoped fetch is the authorization: another attorney's document, a
     # withdrawn one, or a guessed id is a 404 (S2, S4).
-    document = base.for_user(request.user).filter(public_id=public_id[:32]).first()
-    if document is None or action not in _WRITES:
-        audit_record(
-            actor=request.user,
-            object_type="document",
-            object_id=public_id,
-            action=action,
-            allowed=document is not None,
-        )
-    if document is None:
-        raise Http404
-    return document
+    return fetch_audited_or_404(
+        base.for_user(request.user),
+        actor=request.user,
+        object_type="document",
+        object_id=public_id,
+        action=action,
+        audit_allowed=action not in _WRITES,
+        public_id=public_id[:32],
+    )
 
 
 def case_documents() -> QuerySet[Document]:

@@ -12,7 +12,7 @@ import uuid
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -24,6 +24,7 @@ from accounts.permissions import role_required
 from audit.models import AuditAction
 from cases.models import Case
 from cases.selectors import fetch_case
+from cgrs.files import private_file_response
 from documents import rules, selectors, services
 from documents.forms import (
     ROWS_ON_ADD_FORM,
@@ -166,22 +167,16 @@ def _file_response(request, public_id: str, *, inline: bool):
     filename = (
         f"{kind}-{document.created_at:%Y%m%d}-{document.public_id[:8]}.{document.file_format}"
     )
-    response = FileResponse(
-        handle,
-        as_attachment=not inline,
-        filename=filename,
-        content_type=document.content_type,
+    response = private_file_response(
+        handle, filename=filename, content_type=document.content_type, inline=inline
     )
-    response.headers["Cache-Control"] = "no-store"
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    # SECURITY: the file itself may load and run nothing; inline, only our own pages may
-    # frame it (S10).
-    response.headers["Content-Security-Policy"] = (
-        # (no sandbox inline: Chromium refuses to show a PDF in a sandboxed document)
-        "default-src 'none'; object-src 'self'; frame-ancestors 'self'"
-        if inline
-        else "default-src 'none'; frame-ancestors 'none'; sandbox"
-    )
+    if not inline:
+        # SECURITY: the file itself may load and run nothing, and nothing may frame it
+        # (S10). Inline it keeps cgrs.files.INLINE_CSP: no sandbox, since Chromium refuses
+        # to show a PDF in a sandboxed document.
+        response.headers["Content-Security-Policy"] = (
+            "default-src 'none'; frame-ancestors 'none'; sandbox"
+        )
     return response
 
 

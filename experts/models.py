@@ -19,6 +19,13 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.membership import acts_for_organization
 from accounts.models import Organization
+from accounts.permissions import (
+    can_search_experts,
+    is_attorney,
+    is_cgrs_staff,
+    is_clinic,
+    is_expert,
+)
 from accounts.us_states import US_STATE_CHOICES
 from taxonomy.models import PersecutionType
 
@@ -93,14 +100,6 @@ LANGUAGE_NAMES = dict(LANGUAGE_CHOICES)
 STATE_NAMES = dict(US_STATE_CHOICES)
 
 
-def can_search(user) -> bool:
-    """Whether `user` may search the database and read profiles: attorneys and staff."""
-    if not user.is_authenticated:
-        return False
-    # SECURITY: only attorneys reach referrals; experts, clinics and pro se never (S3).
-    return bool(user.is_staff or user.account_type == "attorney")
-
-
 class ListingQuerySet(models.QuerySet):
     def listed(self):
         """Vetted listings: the only ones attorneys ever see."""
@@ -108,15 +107,15 @@ class ListingQuerySet(models.QuerySet):
 
     def for_searcher(self, user):
         """What `user` may find in the search and open as a profile."""
-        return self.listed() if can_search(user) else self.none()
+        return self.listed() if can_search_experts(user) else self.none()
 
     def managed_by(self, user):
         """The listing(s) `user` keeps: an expert's own, or their clinic's."""
         if not user.is_authenticated:
             return self.none()
-        if user.account_type == "expert":
+        if is_expert(user):
             return self.filter(owner=user, is_clinic=False)
-        if user.account_type == "clinic" and acts_for_organization(user):
+        if is_clinic(user) and acts_for_organization(user):
             # SECURITY: a clinic representative manages only their own organization's listing,
             # and only once their membership is verified (S16): naming another clinic's
             # organization is a claim, not a takeover.
@@ -127,9 +126,9 @@ class ListingQuerySet(models.QuerySet):
         """Whose CV `user` may download: attorneys listed ones, staff all, owners their own."""
         if not user.is_authenticated:
             return self.none()
-        if user.is_staff:
+        if is_cgrs_staff(user):
             return self
-        if user.account_type == "attorney":
+        if is_attorney(user):
             return self.listed()
         return self.managed_by(user)
 

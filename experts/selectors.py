@@ -10,12 +10,13 @@ from datetime import datetime
 from django.contrib.postgres.expressions import ArraySubquery
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Max, OuterRef, QuerySet
-from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_countries import countries
 
-from audit.models import AuditAction
-from audit.services import audit_record
+from accounts.membership import membership_pending
+from accounts.permissions import can_search_experts, is_clinic
+from audit.services import fetch_audited_or_404
 from experts.models import (
     AVAILABILITY_LAPSES_AFTER,
     LANGUAGE_CHOICES,
@@ -25,7 +26,6 @@ from experts.models import (
     Listing,
     ListingEvent,
     ListingStatus,
-    can_search,
 )
 from taxonomy.models import PersecutionType
 
@@ -187,7 +187,7 @@ def search_listings(
     slug_to_id = {term.slug: term.pk for term in topic_terms}
     selected_topics = frozenset(slug_to_id[s] for s in filters["topic"] if s in slug_to_id)
     # SECURITY: only attorneys and staff search, and only listed profiles (S3).
-    rows = _listed_rows() if can_search(user) else []
+    rows = _listed_rows() if can_search_experts(user) else []
     cutoff = now - AVAILABILITY_LAPSES_AFTER
 
     # For each row, whether it is accepting now and the groups whose filter it fails. A row
@@ -291,22 +291,14 @@ def search_listings(
 def fetch_profile(request, pk: int) -> Listing:
     """A listed profile for an attorney or staff member, else 404. Audits the read."""
     # SECURITY: only listed profiles, only for attorneys and staff (S3); the fetch decides.
-    listing = (
+    listing = fetch_audited_or_404(
         Listing.objects.for_searcher(request.user)
         .select_related("organization")
-        .prefetch_related("topics")
-        .filter(pk=pk)
-        .first()
-    )
-    audit_record(
+        .prefetch_related("topics"),
         actor=request.user,
         object_type="expert_listing",
         object_id=pk,
-        action=AuditAction.READ,
-        allowed=listing is not None,
     )
-    if listing is None:
-        raise Http404
     return listing
 
 
@@ -314,6 +306,30 @@ def listing_of(user) -> Listing | None:
     """The listing the signed-in expert or clinic representative keeps, if any."""
     # SECURITY: scoped to the keeper; nobody reaches another's listing through this.
     return Listing.objects.managed_by(user).prefetch_related("topics").first()
+
+
+def listing_edit_refusal(user) -> str | None:
+    """Why `user` may not edit or create a listing now (a message, "" to say nothing), or
+    None when they may."""
+    if not is_clinic(user):
+        return None
+    if not user.organization_id:
+        return _("Your account names no clinic, so it cannot keep a listing.")
+    if membership_pending(user):
+        # SECURITY (S16): a claim on a clinic neither edits nor creates its listing.
+        return ""
+    return None
+
+
+def new_listing_initial(user) -> dict:
+    """What the form for a first listing starts with: the keeper's email, and the clinic's
+    or the person's name."""
+    initial = {"contact_email": user.email}
+    if is_clinic(user) and user.organization:
+        initial["display_name"] = user.organization.name
+    elif user.full_name:
+        initial["display_name"] = user.full_name
+    return initial
 
 
 def listing_events(listing: Listing, *, limit: int = 50) -> list[ListingEvent]:

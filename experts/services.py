@@ -3,8 +3,8 @@ they send (through Celery, after commit, with ids only)."""
 
 from __future__ import annotations
 
+import enum
 import logging
-import uuid
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 
@@ -21,9 +21,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_countries import countries as country_names
 
+from accounts import permissions
 from accounts.membership import acts_for_organization
-from accounts.models import AccountType, User
+from accounts.models import Role, User
 from cgrs.email import send_email, site_url
+from cgrs.files import random_file_name
 from cgrs.tasks import enqueue
 from experts.models import (
     AVAILABILITY_LAPSES_AFTER,
@@ -160,7 +162,7 @@ def cv_store(upload: File) -> str:
     """Save a validated CV under a random name in the private default storage."""
     upload.seek(0)
     # SECURITY: the stored name says nothing about the person or the uploaded file's name (S7).
-    return default_storage.save(f"{CV_DIRECTORY}/{uuid.uuid4().hex}.pdf", upload)
+    return default_storage.save(random_file_name(CV_DIRECTORY, ".pdf"), upload)
 
 
 def _delete_file_after_commit(name: str) -> None:
@@ -181,7 +183,7 @@ def _apply(listing: Listing, details: ListingDetails, *, now: datetime) -> None:
 
 def listing_create(*, keeper: User, details: ListingDetails, cv: File | None = None) -> Listing:
     """Create the keeper's draft listing: an expert's own, or their clinic's."""
-    is_clinic = keeper.account_type == AccountType.CLINIC
+    is_clinic = permissions.is_clinic(keeper)
     if is_clinic and not keeper.organization_id:
         raise ListingError(_("Your account names no clinic, so it cannot keep a listing."))
     if is_clinic and not acts_for_organization(keeper):
@@ -191,7 +193,7 @@ def listing_create(*, keeper: User, details: ListingDetails, cv: File | None = N
                 "its listing."
             )
         )
-    if keeper.account_type not in (AccountType.EXPERT, AccountType.CLINIC):
+    if not permissions.keeps_listing(keeper):
         raise ListingError(_("Only expert and clinic accounts keep listings."))
     now = timezone.now()
     with transaction.atomic():
@@ -208,6 +210,32 @@ def listing_create(*, keeper: User, details: ListingDetails, cv: File | None = N
         listing.topics.set(details.topics)
         ListingEvent.objects.create(listing=listing, actor=keeper, kind=EventKind.CREATED)
     return listing
+
+
+class ListingSaved(enum.Enum):
+    """What saving the keeper's form did, for the message the page shows."""
+
+    CREATED = "created"
+    UNCHANGED = "unchanged"
+    SENT_BACK_FOR_REVIEW = "sent_back_for_review"
+    SAVED = "saved"
+
+
+def listing_save(
+    *, keeper: User, listing: Listing | None, details: ListingDetails, cv: File | None = None
+) -> ListingSaved:
+    """The keeper's form, saved: a new draft when they keep no listing yet, else their edit.
+    A listed profile whose edit needs staff review again says so."""
+    if listing is None:
+        listing_create(keeper=keeper, details=details, cv=cv)
+        return ListingSaved.CREATED
+    was_listed = listing.status == ListingStatus.LISTED
+    event = listing_update(listing=listing, editor=keeper, details=details, cv=cv)
+    if event is None:
+        return ListingSaved.UNCHANGED
+    if was_listed and listing.status == ListingStatus.SUBMITTED:
+        return ListingSaved.SENT_BACK_FOR_REVIEW
+    return ListingSaved.SAVED
 
 
 def listing_update(
@@ -420,7 +448,7 @@ def keeper_emails(listing: Listing) -> list[str]:
             User.objects.filter(
                 organization_id=listing.organization_id,
                 organization_verified=True,
-                account_type=AccountType.CLINIC,
+                account_type=Role.CLINIC,
                 is_active=True,
             ).values_list("email", flat=True)
         )

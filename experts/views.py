@@ -10,30 +10,33 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.membership import membership_pending
-from accounts.models import AccountType, Role
-from accounts.permissions import role_required
-from audit.models import AuditAction
-from audit.services import audit_record
+from accounts.models import Role
+from accounts.permissions import is_clinic, role_required
+from audit.services import fetch_audited_or_404
+from cgrs.files import private_file_response
 from cgrs.partials import render_page
 from experts import selectors
-from experts.forms import CHECKLIST, ClinicListingForm, ListingForm, ReviewForm, SearchForm
+from experts.forms.listing import ClinicListingForm, ListingForm
+from experts.forms.review import CHECKLIST, ReviewForm
+from experts.forms.search import SearchForm
 from experts.models import Listing, ListingStatus
 from experts.services import (
     ListingError,
+    ListingSaved,
     availability_confirm,
     keeper_emails,
-    listing_create,
     listing_for_reconfirm_token,
     listing_review,
+    listing_save,
     listing_submit,
-    listing_update,
 )
 
 KEEPERS = (Role.EXPERT, Role.CLINIC)
@@ -106,30 +109,40 @@ def expert_profile(request, pk: int):
 def expert_cv(request, pk: int):
     """The CV, as a download: attorneys for listed profiles, the keeper, staff always."""
     # SECURITY: the scoped fetch is the permission check (S3, S7).
-    listing = Listing.objects.cv_readable_by(request.user).filter(pk=pk).exclude(cv="").first()
-    audit_record(
+    listing = fetch_audited_or_404(
+        Listing.objects.cv_readable_by(request.user).exclude(cv=""),
         actor=request.user,
         object_type="expert_cv",
         object_id=pk,
-        action=AuditAction.READ,
-        allowed=listing is not None,
     )
-    if listing is None:
-        raise Http404
     try:
         handle = listing.cv.open("rb")
     except FileNotFoundError:
         raise Http404 from None
-    response = FileResponse(
-        handle, as_attachment=True, filename="cv.pdf", content_type="application/pdf"
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "no-store"
-    return response
+    return private_file_response(handle, filename="cv.pdf", content_type="application/pdf")
+
+
+# What the page says after the keeper's form was saved (experts.services.listing_save).
+SAVED_MESSAGES = {
+    ListingSaved.CREATED: (
+        messages.SUCCESS,
+        gettext_lazy("Your listing was saved as a draft. Submit it when it is ready for review."),
+    ),
+    ListingSaved.UNCHANGED: (messages.INFO, gettext_lazy("Nothing was changed.")),
+    ListingSaved.SENT_BACK_FOR_REVIEW: (
+        messages.WARNING,
+        gettext_lazy(
+            "You changed your name, credentials, expert type or contact "
+            "details, so CGRS staff will review your listing again. It is not "
+            "shown in search until they approve it."
+        ),
+    ),
+    ListingSaved.SAVED: (messages.SUCCESS, gettext_lazy("Your changes were saved.")),
+}
 
 
 def _form_class(user):
-    return ClinicListingForm if user.account_type == AccountType.CLINIC else ListingForm
+    return ClinicListingForm if is_clinic(user) else ListingForm
 
 
 @require_safe
@@ -143,10 +156,9 @@ def my_listing(request):
         {
             "listing": listing,
             "events": selectors.listing_events(listing, limit=20) if listing else [],
-            "no_clinic": request.user.account_type == AccountType.CLINIC
-            and not request.user.organization_id,
-            "membership_pending": request.user.account_type == AccountType.CLINIC
-            and membership_pending(request.user),
+            "no_clinic": is_clinic(request.user) and not request.user.organization_id,
+            "membership_pending": is_clinic(request.user) and membership_pending(request.user),
+            "is_clinic": is_clinic(request.user),
         },
     )
 
@@ -156,52 +168,28 @@ def my_listing(request):
 def listing_edit(request):
     """Create or edit the keeper's listing."""
     listing = selectors.listing_of(request.user)
-    if request.user.account_type == AccountType.CLINIC and not request.user.organization_id:
-        messages.error(request, _("Your account names no clinic, so it cannot keep a listing."))
-        return redirect("experts:my_listing")
-    if request.user.account_type == AccountType.CLINIC and membership_pending(request.user):
-        # SECURITY (S16): a claim on a clinic neither edits nor creates its listing.
+    refusal = selectors.listing_edit_refusal(request.user)
+    if refusal is not None:
+        if refusal:
+            messages.error(request, refusal)
         return redirect("experts:my_listing")
     form_class = _form_class(request.user)
     if request.method == "POST":
         form = form_class(request.POST, request.FILES)
         if form.is_valid():
-            cv = form.cleaned_data.get("cv")
-            if listing is None:
-                listing = listing_create(keeper=request.user, details=form.details(), cv=cv)
-                messages.success(
-                    request,
-                    _("Your listing was saved as a draft. Submit it when it is ready for review."),
-                )
-            else:
-                was_listed = listing.status == ListingStatus.LISTED
-                event = listing_update(
-                    listing=listing, editor=request.user, details=form.details(), cv=cv
-                )
-                if event is None:
-                    messages.info(request, _("Nothing was changed."))
-                elif was_listed and listing.status == ListingStatus.SUBMITTED:
-                    messages.warning(
-                        request,
-                        _(
-                            "You changed your name, credentials, expert type or contact "
-                            "details, so CGRS staff will review your listing again. It is not "
-                            "shown in search until they approve it."
-                        ),
-                    )
-                else:
-                    messages.success(request, _("Your changes were saved."))
+            saved = listing_save(
+                keeper=request.user,
+                listing=listing,
+                details=form.details(),
+                cv=form.cleaned_data.get("cv"),
+            )
+            level, text = SAVED_MESSAGES[saved]
+            messages.add_message(request, level, text)
             return redirect("experts:my_listing")
+    elif listing is not None:
+        form = form_class(initial=form_class.initial_for(listing))
     else:
-        if listing is not None:
-            form = form_class(initial=form_class.initial_for(listing))
-        else:
-            initial = {"contact_email": request.user.email}
-            if request.user.account_type == AccountType.CLINIC and request.user.organization:
-                initial["display_name"] = request.user.organization.name
-            elif request.user.full_name:
-                initial["display_name"] = request.user.full_name
-            form = form_class(initial=initial)
+        form = form_class(initial=selectors.new_listing_initial(request.user))
     return render(
         request,
         "experts/listing_form.html",

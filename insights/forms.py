@@ -12,7 +12,7 @@ from django.db import connection
 from django.utils.translation import gettext as _
 from django_countries import countries
 
-from insights.cube import CUBES, cube_for, grouping_of
+from insights.cube import cube_for, grouping_of
 from insights.dimensions import (
     ADJUDICATOR,
     ADJUDICATOR_PARTNERS,
@@ -49,8 +49,8 @@ class FilterOptions:
 
     @classmethod
     def load(cls, labels: Labels) -> FilterOptions:
-        scalar = grouping_of(CUBES[0])
-        places = grouping_of(cube_for({"location", "adjudicator"}))
+        scalar = grouping_of(cube_for({"country", "year"}))
+        places = grouping_of(cube_for({"location"}))
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT 'country', country FROM insights_outcomecube WHERE grouping = %s "

@@ -2,9 +2,10 @@
 
 `OutcomeFact` is one narrow row per reported outcome with every dimension insights group by
 (kept in step by `insights.services`, called from the services that write outcomes and
-cases). `OutcomeCube` holds the counts of those facts pre-grouped by a few dimension sets
-(one PostgreSQL GROUPING SETS statement builds and updates it), so a page is a scan of a few
-thousand summary rows however many outcomes there are. Neither table holds anything that
+cases). `OutcomeCube` holds the counts of those facts pre-grouped by dimension sets (one statement
+of GROUPING SETS builds and updates it; `insights.cube` says which sets), so a page reads
+summary rows whose number is bounded by the dimensions' values, however many outcomes there
+are. Neither table holds anything that
 identifies a person: no case number, notes or free-text reasons.
 """
 
@@ -93,6 +94,12 @@ class OutcomeCube(models.Model):
                     "result",
                 ],
                 name="cube_one_row_per_group",
+            )
+        ]
+        indexes = [
+            # Taking counts away leaves empty rows to delete; this finds them without a scan.
+            models.Index(
+                fields=["grouping"], condition=models.Q(outcomes=0), name="cube_empty_rows"
             )
         ]
 

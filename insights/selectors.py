@@ -2,8 +2,9 @@
 disclosure rule (`insights.suppression.suppress_table`) before anything is shown.
 
 A table is asked for as an `InsightsQuery` (rows, columns, filters). The counts come from the
-summary table when one of its sets covers every dimension used, else from the facts; either
-way one statement.
+summary set that answers it exactly (`insights.cube.cube_for`; there is one for every table
+the page allows), else from the facts (a query built outside the page); either way one
+statement.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ class InsightsQuery:
     rows: str = "country"
     columns: str = "result"
     # {dimension key: value} (codes as int, text as str); at most one value per dimension.
+    # A filter on the rows' or columns' own dimension keeps that one row or column.
     filters: Mapping[str, int | str] = field(default_factory=dict)
 
 
@@ -61,8 +63,11 @@ def _fact_expression(key: str) -> tuple[str, str]:
     return f"f.{dim.fact_column}", ""
 
 
-def _fact_filter(key: str) -> str:
+def _fact_filter(key: str, shown: tuple[str, str]) -> str:
     dim = DIMENSIONS[key]
+    if dim.multi_valued and key in shown:
+        # Filtering the dimension shown keeps its one row or column (as the summary does).
+        return f"u_{key}.value = %s"
     if dim.multi_valued:
         return f"%s = ANY(f.{dim.fact_column})"
     return f"f.{dim.fact_column} = %s"
@@ -91,7 +96,7 @@ def count_table_sql(query: InsightsQuery) -> tuple[str, list]:
     col_sql, col_from = _fact_expression(query.columns)
     where = []
     for key, value in sorted(query.filters.items()):
-        where.append(_fact_filter(key))
+        where.append(_fact_filter(key, (query.rows, query.columns)))
         params.append(value)
     where_sql = f" WHERE {' AND '.join(where)}" if where else ""
     sql = (
@@ -116,7 +121,11 @@ def count_table(query: InsightsQuery) -> CountTable:
     sql, params = count_table_sql(query)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        found = cursor.fetchall()
+        return table_from_counts(cursor.fetchall(), query)
+
+
+def table_from_counts(found: list[tuple], query: InsightsQuery) -> CountTable:
+    """The table of (row value, column value, count) triples, small adjudicators merged."""
     row_keys = sorted({r for r, _c, _n in found}, key=_sort_key)
     col_keys = _all_values(query.columns) or sorted({c for _r, c, _n in found}, key=_sort_key)
     row_index = {k: i for i, k in enumerate(row_keys)}
@@ -287,7 +296,8 @@ class SimilarPanel:
 
 def _similar_sql() -> str:
     by_type = grouping_of(cube_for({"persecution_type", "country", "result"}))
-    by_place = grouping_of(cube_for({"location", "adjudicator", "year", "result"}))
+    by_court = grouping_of(cube_for({"location", "year", "result"}))
+    by_adjudicator = grouping_of(cube_for({"adjudicator", "year", "result"}))
     # One statement for the three panels; the court and adjudicator come from the case's
     # latest outcome's fact row (so they are normalised exactly as the counts are).
     return f"""
@@ -299,13 +309,13 @@ def _similar_sql() -> str:
         UNION ALL
         SELECT 'court', year, result, SUM(outcomes)::int
         FROM insights_outcomecube
-        WHERE grouping = {by_place} AND location <> '' AND location =
+        WHERE grouping = {by_court} AND location <> '' AND location =
           (SELECT location FROM insights_outcomefact WHERE outcome_id = %(outcome)s)
         GROUP BY 2, 3
         UNION ALL
         SELECT 'adjudicator', year, result, SUM(outcomes)::int
         FROM insights_outcomecube
-        WHERE grouping = {by_place} AND adjudicator <> '' AND adjudicator =
+        WHERE grouping = {by_adjudicator} AND adjudicator <> '' AND adjudicator =
           (SELECT adjudicator FROM insights_outcomefact WHERE outcome_id = %(outcome)s)
         GROUP BY 2, 3
     """  # noqa: S608 (grouping numbers from insights.cube; values are parameters)

@@ -6,8 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cases.forms import DateInput
-from cgrs.forms import lines_as_list
+from cgrs.forms import DateInput, lines_as_list
 from outcomes.models import AdjudicatorLevel, Appeal, Decision, DenialReason, Ground
 
 MAX_PSG_FORMULATIONS = 10

@@ -12,13 +12,12 @@ contract, redaction/engine/types.py); page_index is 0-based.
 
 from __future__ import annotations
 
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from cgrs.files import random_file_name
 from documents.models import Document
 
 
@@ -41,7 +40,7 @@ REVIEWED_STATES = (RedactionState.APPROVED, RedactionState.PUBLISHED)
 
 def derivative_file_name(instance, filename: str) -> str:
     # SECURITY: a random name; nothing of the document or its case (S7).
-    return f"redactions/{secrets.token_hex(16)}.pdf"
+    return random_file_name("redactions", ".pdf")
 
 
 class Redaction(models.Model):

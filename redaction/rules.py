@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 
+from accounts.permissions import is_cgrs_staff
 from documents import rules as document_rules
 from redaction.models import EDITABLE_STATES, Redaction, RedactionState
 
@@ -70,8 +71,7 @@ def may_review(redaction: Redaction, user) -> bool:
     """The reviewer is a staff member other than the redactor, reviewing a derivative that
     passed the gate (the database refuses the same: redaction_reviewer_not_redactor)."""
     return (
-        user.is_authenticated
-        and user.is_staff
+        is_cgrs_staff(user)
         and redaction.state == RedactionState.AWAITING_REVIEW
         and redaction.redactor_id is not None
         and user.pk != redaction.redactor_id

@@ -7,7 +7,7 @@ itself (ids ranked in SQL, or put in tiers; none when the result is cached). The
 handed over as bitmaps of resource ids (`KeywordMatch.ids`, `tiers`), so the library
 intersects it with its own bitmaps and orders only the page it shows.
 `with_snippets` adds the snippets to the query that reads the shown rows (`snippets_for`
-is the same as one query of its own). See PERFORMANCE.md for why ranking and highlighting
+is the same as one query of its own). See docs/performance.md for why ranking and highlighting
 are done the way they are.
 """
 
@@ -17,7 +17,6 @@ import functools
 import html
 import itertools
 import json
-import os
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -350,8 +349,7 @@ class _ResultCache:
             self.entries.clear()
 
 
-# CGRS_SEARCH_RESULT_CACHE=0 turns the cache off (to benchmark searches that miss it).
-_RESULTS = _ResultCache(size=int(os.environ.get("CGRS_SEARCH_RESULT_CACHE", "32")))
+_RESULTS = _ResultCache(size=32)
 
 
 @dataclass

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
@@ -15,7 +13,6 @@ from django_countries import countries
 
 from cgrs.admin_site import TAG_CHECKBOXES
 from ta_library import services
-from ta_library.embeds import embed_url
 from ta_library.files import EXTENSION_FOR, validate_library_file
 from ta_library.models import Resource
 from taxonomy.models import PersecutionType, ProceduralStage, ProtectionType, Topic
@@ -77,32 +74,13 @@ class ResourceAdminForm(forms.ModelForm):
         uploaded = self.cleaned_data.get("file")
         if uploaded and hasattr(uploaded, "content_type"):  # a new upload, not the stored file
             content_type = validate_library_file(uploaded)
-            # SECURITY: stored under a random name, never the uploader's (S7).
-            uploaded.name = uuid.uuid4().hex + EXTENSION_FOR[content_type]
+            # SECURITY: files.stored_file_name stores it under a random name, never the
+            # uploader's (S7); this name only carries the extension of the sniffed type.
+            uploaded.name = "upload" + EXTENSION_FOR[content_type]
         return uploaded
 
-    def clean_video_url(self):
-        url = self.cleaned_data.get("video_url", "")
-        if url and embed_url(url) is None:
-            raise forms.ValidationError(_("Use a YouTube or Vimeo video link."))
-        return url
-
-    def clean(self):
-        data = super().clean()
-        if not (data.get("file") or data.get("external_url") or data.get("video_url")):
-            raise forms.ValidationError(_("Add the content: a file, an external link or a video."))
-        if not data.get("authored_by_cgrs") and not data.get("author_name"):
-            self.add_error("author_name", _("Name the organization or expert who wrote it."))
-        resource_type = data.get("resource_type")
-        if data.get("countries") and resource_type and not resource_type.country_specific:
-            self.add_error(
-                "countries",
-                _(
-                    "Countries apply only to country-specific material; "
-                    "this type is matched by claim."
-                ),
-            )
-        return data
+    # Content, author, countries and video host are Resource.clean()'s rule, which the
+    # ModelForm runs on the instance it builds.
 
 
 class TagActionForm(ActionForm):

@@ -101,7 +101,7 @@ def _topic_implications() -> tuple[TopicImplication, ...]:
             by_child_harm=t.implied_by_child_harm,
             by_persecution=frozenset(t.implied_persecution_ids),
         )
-        for t in _topics_with_implications("default")
+        for t in _topics_with_implications()
     )
 
 

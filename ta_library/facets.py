@@ -80,7 +80,7 @@ class FacetGroup:
     @property
     def html(self) -> SafeString:
         """The group's fieldset. Built here rather than in the template: ~100 options are the
-        page's hottest loop and the template engine costs ~10x more per option (PERFORMANCE.md:
+        page's hottest loop and the template engine costs ~10x more per option (docs/performance.md:
         "keep facet rendering simple"). Labels and slugs are escaped; counts are ints."""
         items = [
             f'<li class="facet-option{"" if o.count or o.selected else " is-zero"}">'

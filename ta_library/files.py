@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import io
-import uuid
 import zipfile
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cgrs.files import random_file_name
 from documents.files import FileRefused, check_bytes
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -80,7 +80,7 @@ def stored_file_name(instance, filename: str) -> str:
     """Where a library file is stored: a random name under the year, whatever the uploader
     called it (SECURITY S7: names can carry client details and path tricks)."""
     extension = EXTENSION_FOR[content_type_of(filename)]
-    return f"library/{timezone.now():%Y}/{uuid.uuid4().hex}{extension}"
+    return random_file_name(f"library/{timezone.now():%Y}", extension)
 
 
 def content_type_of(name: str) -> str:

@@ -9,7 +9,7 @@ keyword search returns, so a search result is intersected as it comes, with no m
   `ids`, cut into blocks of BLOCK ids: a page of any result bitmap is found by counting the
   result in each block (one C call per block) and ordering only the block(s) the page is in,
 
-and then a single query fetches the page's 20 rows (see PERFORMANCE.md). The bitmaps are
+and then a single query fetches the page's 20 rows (see docs/performance.md). The bitmaps are
 rebuilt when the catalogue version (one row, bumped by every write service in
 ta_library.services) differs from the one they were built at; reading it is the one query
 each request pays for the index (the case library reads it with the case).
@@ -21,7 +21,7 @@ import threading
 from array import array
 from dataclasses import dataclass, field
 
-from django.db import connections
+from django.db import connection
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.translation import get_language
@@ -197,13 +197,13 @@ class CatalogueIndex:
 EMPTY = FrozenBitMap()
 
 
-def current_version(using: str = "default") -> int:
+def current_version() -> int:
     """The catalogue version: one query (0 before the first write)."""
-    row = CatalogueVersion.objects.using(using).filter(pk=1).values_list("version", flat=True)
+    row = CatalogueVersion.objects.filter(pk=1).values_list("version", flat=True)
     return row.first() or 0
 
 
-def build_index(version: int, using: str = "default") -> CatalogueIndex:
+def build_index(version: int) -> CatalogueIndex:
     """Read the published catalogue into bitmaps (10 queries, whatever its size).
 
     One sorted scan of the published resources gives the newest-first order and the
@@ -212,11 +212,11 @@ def build_index(version: int, using: str = "default") -> CatalogueIndex:
     per-row bitmap inserts."""
     index = CatalogueIndex(version=version)
     terms = {
-        group: list(model.objects.using(using).order_by("position", "name"))
+        group: list(model.objects.order_by("position", "name"))
         for group, model in TERM_MODELS.items()
         if group != "topic"
     }
-    terms["topic"] = list(_topics_with_implications(using))
+    terms["topic"] = list(_topics_with_implications())
     index.type_names = {t.id: t.name for t in terms["type"]}
     index.topic_implications = tuple(
         TopicImplication(
@@ -235,7 +235,7 @@ def build_index(version: int, using: str = "default") -> CatalogueIndex:
     by_type: dict[int, list[int]] = {}
     by_country: dict[str, list[int]] = {}
     m2m: dict[str, list] = {}
-    with connections[using].cursor() as cursor:
+    with connection.cursor() as cursor:
         cursor.execute(
             "SELECT id, resource_type_id, authored_by_cgrs, relevant_to_every_case, audience, "  # noqa: S608
             f"countries FROM {Resource._meta.db_table} WHERE is_published "
@@ -301,7 +301,7 @@ def build_index(version: int, using: str = "default") -> CatalogueIndex:
     return index
 
 
-def _topics_with_implications(using: str):
+def _topics_with_implications():
     """Topic rows with the ids of the persecution types that imply them, in one query."""
     through = Topic.implied_by_persecution.through._meta.db_table
     table = Topic._meta.db_table
@@ -310,32 +310,29 @@ def _topics_with_implications(using: str):
         f"ARRAY(SELECT x.persecutiontype_id FROM {through} x WHERE x.topic_id = {table}.id)",  # noqa: S608
         (),
     )
-    return (
-        Topic.objects.using(using)
-        .annotate(implied_persecution_ids=implied)
-        .order_by("position", "name")
-    )
+    return Topic.objects.annotate(implied_persecution_ids=implied).order_by("position", "name")
 
 
 _lock = threading.Lock()
 _indexes: dict[str, CatalogueIndex] = {}
 
 
-def catalogue_index(using: str = "default", *, version: int | None = None) -> CatalogueIndex:
+def catalogue_index(*, version: int | None = None) -> CatalogueIndex:
     """The current index of this process: one query to check the version (none when the
     caller read `version` already, e.g. with the case: see
     ta_library.selectors.case_profile_queryset); a rebuild only after a write somewhere
     changed the catalogue."""
     if version is None:
-        version = current_version(using)
-    # Keyed by database name too, so the bench's scratch database never shares an index.
-    key = f"{using}:{connections[using].settings_dict['NAME']}"
+        version = current_version()
+    # Keyed by the database's name: a process that switches databases (a benchmark's scratch
+    # database, the test database) never reads another database's index.
+    key = connection.settings_dict["NAME"]
     index = _indexes.get(key)
     if index is not None and index.version == version:
         return index
     with _lock:
         index = _indexes.get(key)
         if index is None or index.version != version:
-            index = build_index(version, using)
+            index = build_index(version)
             _indexes[key] = index
     return index

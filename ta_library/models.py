@@ -4,9 +4,11 @@ the search issue adds extracted text and its index.)"""
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ta_library.embeds import embed_url
 from ta_library.files import stored_file_name
 from taxonomy.models import PersecutionType, ProceduralStage, ProtectionType, ResourceType, Topic
 
@@ -65,6 +67,24 @@ class Resource(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self) -> None:
+        """What makes a resource whole, for every way one is written (the admin's form, the
+        services, the importer): content to open, an author when not CGRS, countries only on
+        country-specific types, videos only from the hosts the page can embed."""
+        errors = {}
+        if not (self.file or self.external_url or self.video_url):
+            errors[NON_FIELD_ERRORS] = _("Add the content: a file, an external link or a video.")
+        if not self.authored_by_cgrs and not self.author_name:
+            errors["author_name"] = _("Name the organization or expert who wrote it.")
+        if self.countries and self.resource_type_id and not self.resource_type.country_specific:
+            errors["countries"] = _(
+                "Countries apply only to country-specific material; this type is matched by claim."
+            )
+        if self.video_url and embed_url(self.video_url) is None:
+            errors["video_url"] = _("Use a YouTube or Vimeo video link.")
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_pdf(self) -> bool:

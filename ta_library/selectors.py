@@ -25,7 +25,7 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from accounts.models import Role
+from accounts.permissions import is_attorney, is_cgrs_staff, keeps_listing
 from cases.models import Case
 from search import selectors as search
 from ta_library.facets import FacetResult, Selection, facet_counts, parse_selection
@@ -76,24 +76,19 @@ OTHER_TERM = -1
 def resources_for_user(user) -> QuerySet[Resource]:
     """Resources `user` may open: staff everything (unpublished too, as a preview);
     attorneys published attorney material; experts and clinics published expert material."""
-    role = user.role if user.is_authenticated else None
-    if role == Role.STAFF:
+    if is_cgrs_staff(user):
         return Resource.objects.all()
     # SECURITY: audience and publication are part of the fetch (S3): an expert asking for an
     # attorney resource, or anyone for an unpublished one, gets a 404.
-    if role == Role.ATTORNEY:
+    if is_attorney(user):
         return Resource.objects.published().for_audience(ATTORNEY_AUDIENCES)
-    if role in (Role.EXPERT, Role.CLINIC):
+    if keeps_listing(user):
         return Resource.objects.published().for_audience(EXPERT_AUDIENCES)
     return Resource.objects.none()
 
 
 def audience_bitmap(index: CatalogueIndex, user):
-    return (
-        index.expert_audience
-        if user.role in (Role.EXPERT, Role.CLINIC)
-        else (index.attorney_audience)
-    )
+    return index.expert_audience if keeps_listing(user) else (index.attorney_audience)
 
 
 # --- Cases ---------------------------------------------------------------------------------

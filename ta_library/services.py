@@ -8,7 +8,6 @@ the same transaction.
 from __future__ import annotations
 
 import datetime
-import uuid
 from collections.abc import Iterable
 
 from django.core.files.base import File
@@ -93,12 +92,17 @@ def resource_create(
         audience=audience,
         is_published=is_published,
     )
-    resource.full_clean(exclude=["file"])
-    _apply_publication(resource)
     if file is not None:
-        # SECURITY: stored under a random name, never the uploader's (S7).
+        # Stored when the resource is saved, after the checks. SECURITY:
+        # files.stored_file_name gives it a random name, never the uploader's (S7); the name
+        # given here only carries the extension.
         extension = ".docx" if (file_name or file.name or "").lower().endswith(".docx") else ".pdf"
-        resource.file.save(uuid.uuid4().hex + extension, file, save=False)
+        resource.file = File(file, name="upload" + extension)
+    # SECURITY/validity: Resource.clean() refuses a resource without content, without an
+    # author when not CGRS, with countries on a type matched by claim, or with a video from
+    # a host the page cannot embed.
+    resource.full_clean()
+    _apply_publication(resource)
     resource.save()
     resource.persecution_types.set(persecution_types)
     resource.protection_types.set(protection_types)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.text import slugify
@@ -14,8 +14,9 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_safe
 
 from accounts.models import Role
-from accounts.permissions import role_required
-from cases.selectors import fetch_case
+from accounts.permissions import keeps_listing, reads_attorney_library, role_required
+from cases.selectors import fetch_case, visible_case_number
+from cgrs.files import private_file_response
 from cgrs.middleware import csp_with_frame_sources
 from cgrs.partials import render_page
 from experts.links import expert_search_url
@@ -89,6 +90,8 @@ def case_library(request, number: int):
         {
             "case": case,
             "library": library,
+            # Its cards open resources with ?case=, so their pages lead back here.
+            "detail_query": f"?case={case.number}",
             "whole_library": whole_library,
             "expert_search_url": expert_search_url(country=case.country_of_origin.code),
             "country_name": case.country_of_origin.name,
@@ -130,12 +133,12 @@ def news(request):
     index = catalogue_index()
     page = selectors.news_page(index=index, params=request.GET)
     user = request.user
-    full_access = user.is_authenticated and user.role in (Role.ATTORNEY, Role.STAFF)
+    full_access = reads_attorney_library(user)
     return render(request, "ta_library/news.html", {"page_obj": page, "full_access": full_access})
 
 
 def _library_url_for(user) -> str:
-    if user.role in (Role.EXPERT, Role.CLINIC):
+    if keeps_listing(user):
         return reverse("ta_library:expert_library")
     return reverse("ta_library:browse")
 
@@ -162,6 +165,8 @@ def resource_detail(request, pk: int):
         index, resource, selectors.audience_bitmap(index, request.user)
     )
     library_url = _library_url_for(request.user)
+    # Opened from a case's library (its cards link with ?case=): lead back there.
+    from_case = visible_case_number(request.user, request.GET.get("case"))
     tags = []
     for param, terms in (
         ("type", [resource.resource_type]),
@@ -191,6 +196,10 @@ def resource_detail(request, pk: int):
             "related": related,
             "tags": tags,
             "library_url": library_url,
+            "from_case": from_case,
+            "case_library_url": (
+                reverse("ta_library:case_library", args=[from_case]) if from_case else ""
+            ),
         },
     )
     # SECURITY: this page may frame only what it shows: our own file URL for a PDF, the
@@ -221,21 +230,10 @@ def _file_response(request, pk: int, *, inline: bool):
         handle = io.BytesIO(data)
     content_type = content_type_of(resource.file.name)
     filename = (slugify(resource.title)[:80] or "resource") + EXTENSION_FOR[content_type]
-    response = FileResponse(
-        handle,
-        as_attachment=not inline,
-        filename=filename,
-        content_type=content_type,
+    # SECURITY: inline, framed by our own resource page only (cgrs.files.INLINE_CSP).
+    return private_file_response(
+        handle, filename=filename, content_type=content_type, inline=inline
     )
-    response.headers["Cache-Control"] = "no-store"
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    if inline:
-        # SECURITY: framed by our own resource page only; the document itself may load
-        # nothing (the browser's PDF viewer needs object-src for the document).
-        response.headers["Content-Security-Policy"] = (
-            "default-src 'none'; object-src 'self'; frame-ancestors 'self'"
-        )
-    return response
 
 
 @require_safe

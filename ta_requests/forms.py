@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from accounts.models import User
+from cgrs.forms import DateInput
 from documents.models import Document
 from ta_requests.models import (
     MAX_DEADLINE_NOTE_LENGTH,
@@ -75,7 +76,7 @@ class TARequestForm(forms.Form):
     deadline_on = forms.DateField(
         label=_("Date of another deadline"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput,
         help_text=_("Only if you chose “Another deadline”."),
     )
     deadline_kind = forms.ChoiceField(

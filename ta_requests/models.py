@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from accounts.permissions import is_cgrs_staff
 from cases.models import Case
 from documents.models import Document
 
@@ -69,7 +70,7 @@ class TARequestQuerySet(models.QuerySet):
         their own cases; everyone else none."""
         if not user.is_authenticated:
             return self.none()
-        if user.is_staff:
+        if is_cgrs_staff(user):
             return self
         # SECURITY: an attorney reaches only their own requests on their own cases (S2).
         return self.filter(requested_by=user, case__attorney=user)

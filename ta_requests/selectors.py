@@ -7,13 +7,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.db.models import BooleanField, Count, ExpressionWrapper, F, Prefetch, Q, QuerySet
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from audit.models import AuditAction
-from audit.services import audit_record
+from audit.services import fetch_audited_or_404
 from ta_requests import rules
 from ta_requests.business_days import business_days_between
 from ta_requests.models import OPEN_STATUSES, RequestStatus, TARequest, TARequestMessage
@@ -29,18 +28,14 @@ def fetch_ta_request(
     audit row for a read (allowed or denied), or for a refused write."""
     base = queryset if queryset is not None else TARequest.objects.all()
     # SECURITY: the scoped fetch is the authorization: another attorney's request is a 404 (S2).
-    ta_request = base.for_user(request.user).filter(pk=pk).first()
-    if ta_request is None or action not in _WRITES:
-        audit_record(
-            actor=request.user,
-            object_type="ta_request",
-            object_id=pk,
-            action=action,
-            allowed=ta_request is not None,
-        )
-    if ta_request is None:
-        raise Http404
-    return ta_request
+    return fetch_audited_or_404(
+        base.for_user(request.user),
+        actor=request.user,
+        object_type="ta_request",
+        object_id=pk,
+        action=action,
+        audit_allowed=action not in _WRITES,
+    )
 
 
 def request_page_queryset() -> QuerySet[TARequest]:

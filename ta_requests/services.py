@@ -18,6 +18,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.permissions import is_cgrs_staff
 from audit.models import AuditAction
 from audit.services import audit_record
 from cases.models import Case
@@ -233,7 +234,7 @@ def ta_request_assign(*, ta_request: TARequest, actor, assignee) -> TARequest:
     """Assign to a colleague (or oneself), or unassign with None. A received request that
     someone takes is in progress."""
     ta_request = _locked(ta_request)
-    if assignee is not None and not assignee.is_staff:
+    if assignee is not None and not is_cgrs_staff(assignee):
         raise ValidationError(_("Requests are assigned to CGRS staff only."))
     ta_request.assigned_to = assignee
     if assignee is not None and ta_request.status == RequestStatus.RECEIVED:

@@ -4,7 +4,7 @@ import factory
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
-from accounts.models import AccountType, Organization, OrganizationType, User
+from accounts.models import Organization, OrganizationType, Role, User
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -27,7 +27,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     email = factory.Sequence(lambda n: f"person{n}@example.net")
     full_name = factory.Faker("name")
-    account_type = AccountType.ATTORNEY
+    account_type = Role.ATTORNEY
     organization = factory.SubFactory(OrganizationFactory)
     # A factory-made member is a confirmed one; pass organization_verified=False for a claim.
     organization_verified = factory.LazyAttribute(lambda user: user.organization is not None)
@@ -44,20 +44,20 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 
 class AttorneyFactory(UserFactory):
-    account_type = AccountType.ATTORNEY
+    account_type = Role.ATTORNEY
 
 
 class ProSeFactory(UserFactory):
-    account_type = AccountType.PRO_SE
+    account_type = Role.PRO_SE
     organization = None
 
 
 class ExpertFactory(UserFactory):
-    account_type = AccountType.EXPERT
+    account_type = Role.EXPERT
 
 
 class ClinicFactory(UserFactory):
-    account_type = AccountType.CLINIC
+    account_type = Role.CLINIC
 
 
 class StaffFactory(UserFactory):

@@ -6,16 +6,22 @@ bodies count: hiding an import there hides the dependency, it does not remove it
 - an app named in LAYERS imports only from apps before it in that list;
 - no two apps import each other, directly or through others (apps not yet in LAYERS too);
 - inside an app, services never import tasks: a service enqueues a task by its name through
-  the outbox (`cgrs.tasks.enqueue("app.tasks.name", id)`), and the tasks call the services.
+  the outbox (`cgrs.tasks.enqueue("app.tasks.name", id)`), and the tasks call the services;
+- `devtools` (demo data, benchmarks) sits above everything: no app imports it, and the
+  production settings do not install it.
 
 The project package `cgrs` is the foundation every app may use (outbox, navigation, forms,
-middleware); only its wiring modules (PROJECT_WIRING: settings, URLs, the admin site, the demo
-loader) import apps. The README's "Architecture" section draws the same order.
+middleware); only its wiring modules (PROJECT_WIRING: settings, URLs, the admin site) import
+apps. The README's "Architecture" section draws the same order.
 """
 
 from __future__ import annotations
 
 import ast
+import json
+import os
+import subprocess
+import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -42,9 +48,11 @@ PROJECT_WIRING = (
     "cgrs/admin_site.py",
     "cgrs/celery.py",
     "cgrs/wsgi.py",
-    "cgrs/management/commands/load_demo_data.py",
 )
 
+# Demo data and benchmarks: installed by the local and test settings only; it may import any
+# app, and nothing else may import it.
+DEVTOOLS = "devtools"
 # Imports against the order that are known and not fixed yet: (importing app, imported app)
 # -> why. Remove an entry when its imports are gone; never add one for new code.
 KNOWN_EXCEPTIONS = {
@@ -164,8 +172,121 @@ def test_services_enqueue_tasks_by_name():
     assert not wrong, "services import their tasks (enqueue them by name):\n" + "\n".join(wrong)
 
 
+def test_no_app_imports_devtools():
+    wrong = [
+        f"{path.relative_to(BASE_DIR)}:{line} imports {name}"
+        for app in _apps()
+        if app != DEVTOOLS
+        for path in _modules(app)
+        for name, line in _imports(path)
+        if name.split(".", 1)[0] == DEVTOOLS
+    ]
+    assert not wrong, "devtools is not installed in production:\n" + "\n".join(wrong)
+
+
+_SETTINGS_PROBE = """
+import json, django
+django.setup()
+from django.conf import settings
+from django.core.management import get_commands
+print(json.dumps({"apps": settings.INSTALLED_APPS, "commands": sorted(get_commands())}))
+"""
+
+
+def _installed(settings_module: str) -> dict:
+    """INSTALLED_APPS and the manage.py commands under `settings_module`, read in a fresh
+    interpreter (production refuses to start without its three variables: give it dummies)."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": settings_module,
+        "SECRET_KEY": "probe-only",
+        "DATABASE_URL": "postgres://nobody@127.0.0.1:1/nothing",
+        "REDIS_URL": "redis://127.0.0.1:1",
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", _SETTINGS_PROBE],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def test_production_does_not_install_devtools():
+    production = _installed("cgrs.settings.production")
+    assert DEVTOOLS not in production["apps"]
+    assert "load_demo_data" not in production["commands"]
+    assert not [name for name in production["commands"] if name.startswith("bench_")]
+    # Nor does the production image (Dockerfile) copy it.
+    ignored = (BASE_DIR / ".dockerignore").read_text(encoding="utf-8").split()
+    assert f"{DEVTOOLS}/" in ignored
+    # ...while `make run` (local settings) has the demo loader and the benchmarks.
+    local = _installed("cgrs.settings.local")
+    assert DEVTOOLS in local["apps"]
+    assert {"load_demo_data", "bench_library", "bench_insights"} <= set(local["commands"])
+
+
+def test_every_command_of_ours_loads():
+    """A command whose imports broke (a module moved) fails here, not when someone runs it."""
+    from django.core.management import get_commands, load_command_class
+
+    ours = set(_apps())
+    broken = []
+    for name, app in sorted(get_commands().items()):
+        if app in ours:
+            try:
+                load_command_class(app, name)
+            except ImportError as error:
+                broken.append(f"{app}: {name}: {error}")
+    assert not broken, "\n".join(broken)
+
+
 def test_the_checks_see_a_forbidden_import(tmp_path):
     """The walk finds imports hidden in function bodies (so the checks above can fail)."""
     module = tmp_path / "m.py"
     module.write_text("def f():\n    from outcomes.models import Outcome\n")
     assert ("outcomes.models.Outcome", 2) in _imports(module)
+
+
+def _readme_block(marker: str) -> str:
+    """The README text after `<!-- marker...-->` up to the next blank line after its block."""
+    readme = (BASE_DIR / "README.md").read_text(encoding="utf-8")
+    start = readme.index(f"<!-- {marker}:")
+    return readme[start:].split("\n\n", 1)[0]
+
+
+def test_the_readme_draws_the_layers():
+    block = _readme_block("layers")
+    drawing = block.split("```\n", 2)[1]
+    column = [
+        line.split()[0]
+        for line in drawing.splitlines()
+        if line[:1].isalpha() and line.split()[0] != DEVTOOLS and "wiring" not in line
+    ]
+    assert column == LAYERS[::-1]
+
+
+def test_every_function_the_readme_names_for_a_rule_imports():
+    import importlib
+    import re
+
+    table = _readme_block("rules").split("-->", 1)[1]
+    names = re.findall(r"`([a-z_]+(?:\.[A-Za-z_]+)+)`", table)
+    assert len(names) >= 8
+    missing = []
+    for name in names:
+        parts, found, cut = name.split("."), None, 0
+        for cut in range(len(parts), 0, -1):
+            try:
+                found = importlib.import_module(".".join(parts[:cut]))
+                break
+            except ImportError:
+                continue
+        for attribute in parts[cut:] if found is not None else ():
+            found = getattr(found, attribute, None)
+        if found is None:
+            missing.append(name)
+    assert not missing, "the README names functions that do not exist:\n" + "\n".join(missing)

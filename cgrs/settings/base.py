@@ -89,6 +89,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "cgrs.context_processors.site",
+                "accounts.context_processors.navigation",
             ],
         },
     }
@@ -333,22 +334,6 @@ LOGGING = {
     },
 }
 
-# Each app contributes its part of the demo data, in this order (see load_demo_data).
-DEMO_DATA_LOADERS = [
-    "taxonomy.demo.load",
-    "accounts.demo.load",
-    "cases.demo.load",
-    "outcomes.demo.load",
-    "insights.demo.load",
-    "documents.demo.load",
-    "redaction.demo.load",
-    "ta_library.demo.load",
-    "search.demo.load",
-    "experts.demo.load",
-    "alerts.demo.load",
-    "ta_requests.demo.load",
-]
-DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105 (demo only; loader refuses production)
-# Fixed TOTP secret for the demo staff user, printed by `make run` (local settings only).
-DEMO_STAFF_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # noqa: S105
+# Demo data and benchmarks live in the devtools app, which only the local and test settings
+# install; this says whether a settings module lets them write demo data at all.
 DEMO_DATA_ALLOWED = False

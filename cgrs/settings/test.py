@@ -22,6 +22,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DEMO_DATA_ALLOWED = True
+# Demo data, benchmarks and their commands (never installed in production).
+INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]  # noqa: F405
 # Tests that need a real broker read this (the CI machine runs Redis on 6379).
 TEST_REDIS_URL = env.str("TEST_REDIS_URL", default=env.str("REDIS_URL", default=""))
 

@@ -8,7 +8,14 @@ from allauth.account.models import EmailAddress
 from django.core import mail
 from django.urls import reverse
 
-from accounts.models import AccountType, FollowUpStatus, Organization, ProSeFollowUp, User
+from accounts.models import (
+    ACCOUNT_TYPE_CHOICES,
+    FollowUpStatus,
+    Organization,
+    ProSeFollowUp,
+    Role,
+    User,
+)
 from tests.factories import AttorneyFactory, OrganizationFactory
 
 pytestmark = pytest.mark.django_db
@@ -41,9 +48,9 @@ def _data(**overrides) -> dict:
 
 def test_choice_page_offers_the_four_types_with_the_guidance(client):
     page = client.get(reverse("account_signup")).content.decode()
-    for account_type in AccountType:
-        assert f'value="{account_type.value}"' in page
-        assert str(account_type.label) in page
+    for account_type, label in ACCOUNT_TYPE_CHOICES:
+        assert f'value="{account_type}"' in page
+        assert str(label) in page
     assert "paralegals, accredited representatives, or law students" in page
     assert "Register as an attorney instead." in page
     assert "CGRS staff will reach out" in page
@@ -74,7 +81,7 @@ def test_attorney_registers_with_an_existing_organization(
     assert response.status_code == 302
     assert response["Location"] == reverse("account_email_verification_sent")
     user = User.objects.get(email="dana@example.net")
-    assert user.account_type == AccountType.ATTORNEY
+    assert user.account_type == Role.ATTORNEY
     assert user.organization == organization
     assert not user.is_solo_practitioner
     assert user.full_name == "Dana Advocate"
@@ -101,7 +108,7 @@ def test_other_registers_a_new_unverified_organization(client):
     assert response.status_code == 302
     user = User.objects.get(email="dana@example.net")
     organization = user.organization
-    assert user.account_type == AccountType.EXPERT
+    assert user.account_type == Role.EXPERT
     assert organization.name == "Tucson Country Conditions Institute"
     assert (organization.type, organization.city, organization.state) == (
         "university",
@@ -200,7 +207,7 @@ def test_signup_answers_the_same_for_a_known_and_an_unknown_address(client, acco
     assert User.objects.filter(email__iexact="dana@example.net").count() == 1
     told = [m for m in mail.outbox if m.to == ["dana@example.net"]]
     assert len(told) == 1
-    assert "already exists" in told[0].body
+    assert "an account already uses it" in told[0].body
     # The new address gets its verification link as usual.
     assert any(m.to == ["newcomer@example.net"] for m in mail.outbox)
 
@@ -264,7 +271,7 @@ def test_pro_se_registration_notifies_staff_after_commit(
     assert response.status_code == 302
     assert callbacks, "the staff email waits for the commit"
     user = User.objects.get(email="maria@example.net")
-    assert user.account_type == AccountType.PRO_SE
+    assert user.account_type == Role.PRO_SE
     assert user.organization is None and not user.is_solo_practitioner
     assert user.preferred_language == "es"
     follow_up = ProSeFollowUp.objects.get(user=user)

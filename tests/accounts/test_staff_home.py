@@ -8,6 +8,8 @@ from django.urls import reverse
 
 from accounts.models import FollowUpStatus, ProSeFollowUp
 from cgrs.navigation import _all_queues
+from documents.models import DocumentState
+from tests.documents.factories import DocumentFactory
 from tests.factories import ProSeFactory
 
 
@@ -43,3 +45,18 @@ def test_one_query_per_queue(staff_client, db):
     queue_queries = [q for q in queries.captured_queries if "COUNT(" in q["sql"]]
     assert len(queue_queries) == len(_all_queues())
     assert len(queries) <= len(_all_queues()) + 3
+
+
+def test_the_redaction_queue_counts_documents_being_redacted_and_links_to_them(staff_client, db):
+    DocumentFactory()  # received: in the Documents queue, not yet in redaction
+    DocumentFactory.create_batch(3, state=DocumentState.IN_REDACTION)
+    DocumentFactory(state=DocumentState.PUBLISHED)
+    page = staff_client.get(reverse("staff_home")).content.decode()
+    counts = _counts(page)
+    redaction = f"{reverse('documents:staff_queue')}?state=in_redaction"
+    assert counts[redaction] == "3"
+    assert counts[reverse("documents:staff_queue")] == "1"
+    assert ">Redaction</a>" in page
+    listed = staff_client.get(redaction)
+    assert listed.status_code == 200
+    assert len(listed.context["page_obj"].object_list) == 3

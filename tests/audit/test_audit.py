@@ -193,3 +193,34 @@ def test_nobody_deletes_cases_or_outcomes_in_the_admin(staff_client, model):
     assert AuditEvent.objects.filter(action="delete", result="denied").count() == 1
     changelist = staff_client.get(reverse(f"admin:{model}_changelist")).content.decode()
     assert 'value="delete_selected"' not in changelist
+
+
+def test_the_audited_fetch_writes_one_row_found_or_not(users):
+    """The one fetch + audit + 404 every detail page uses: a row for a hit and for a miss;
+    a write whose service records the change writes only the denial."""
+    from django.http import Http404
+
+    from accounts.models import User
+    from audit.services import fetch_audited_or_404
+
+    attorney = users["attorney"]
+    found = fetch_audited_or_404(
+        User.objects.all(), actor=attorney, object_type="user", object_id=attorney.pk
+    )
+    assert found == attorney
+    with pytest.raises(Http404):
+        fetch_audited_or_404(User.objects.none(), actor=attorney, object_type="user", object_id=1)
+    fetch_audited_or_404(
+        User.objects.all(),
+        actor=attorney,
+        object_type="user",
+        object_id=attorney.pk,
+        action="update",
+        audit_allowed=False,
+    )
+    rows = list(
+        AuditEvent.objects.filter(object_type="user")
+        .order_by("pk")
+        .values_list("result", "object_id")
+    )
+    assert rows == [("allowed", str(attorney.pk)), ("denied", "1")]

@@ -10,7 +10,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-import taxonomy.demo
+import devtools.demo.taxonomy
 from alerts.tasks import build_digests
 from cases.models import AlertFrequency, Case
 from ta_library.services import resource_create, resources_set_published
@@ -21,7 +21,7 @@ from tests.factories import PASSWORD, AttorneyFactory
 
 @pytest.fixture
 def case(transactional_db):
-    taxonomy.demo.load(lambda message: None)
+    devtools.demo.taxonomy.load(lambda message: None)
     attorney = AttorneyFactory(email="counsel@example.net")
     return CaseFactory(
         attorney=attorney,

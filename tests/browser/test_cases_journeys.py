@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-import taxonomy.demo
+import devtools.demo.taxonomy
 from cases.models import Case
 from tests.cases.factories import CaseFactory
 from tests.factories import PASSWORD, AttorneyFactory
@@ -16,7 +16,7 @@ from tests.outcomes.factories import OutcomeFactory
 
 @pytest.fixture
 def attorney(transactional_db):
-    taxonomy.demo.load(lambda message: None)
+    devtools.demo.taxonomy.load(lambda message: None)
     return AttorneyFactory(email="counsel@example.net")
 
 

@@ -11,7 +11,7 @@ from allauth.mfa import app_settings as mfa_settings
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from playwright.sync_api import expect
 
-import taxonomy.demo
+import devtools.demo.taxonomy
 from documents import samples
 from documents.models import Document
 from tests.cases.factories import CaseFactory
@@ -22,7 +22,7 @@ STAFF_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3DOC"
 
 @pytest.fixture
 def world(transactional_db):
-    taxonomy.demo.load(lambda message: None)
+    devtools.demo.taxonomy.load(lambda message: None)
     staff = StaffFactory(email="intake@example.org", two_factor=False)
     TOTP.activate(staff, STAFF_SECRET)
     attorney = AttorneyFactory(email="counsel@example.net")

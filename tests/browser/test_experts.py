@@ -12,7 +12,7 @@ from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from django.core import mail
 from playwright.sync_api import expect
 
-import taxonomy.demo
+import devtools.demo.taxonomy
 from experts.models import Listing, ListingStatus
 from tests.experts.factories import ListingFactory
 from tests.experts.pdfs import pdf_bytes
@@ -29,7 +29,7 @@ def _totp_code(secret: str) -> str:
 
 @pytest.fixture
 def world(transactional_db):
-    taxonomy.demo.load(lambda message: None)
+    devtools.demo.taxonomy.load(lambda message: None)
     # Someone else on Guatemala, so the search has more than one result to narrow.
     ListingFactory(display_name="Dr. Other Guatemala Expert", countries=["GT"])
     staff = StaffFactory(email="vetting@example.org", two_factor=False)

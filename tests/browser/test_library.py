@@ -8,7 +8,7 @@ import pytest
 from django.core.files.base import ContentFile
 from playwright.sync_api import expect
 
-import taxonomy.demo
+import devtools.demo.taxonomy
 from experts.links import expert_search_url
 from ta_library.services import resource_create
 from taxonomy.models import PersecutionType, ProceduralStage, ProtectionType, ResourceType
@@ -38,7 +38,7 @@ def _resource(
 
 @pytest.fixture
 def case(transactional_db):
-    taxonomy.demo.load(lambda message: None)
+    devtools.demo.taxonomy.load(lambda message: None)
     attorney = AttorneyFactory(email="counsel@example.net")
     case = CaseFactory(
         attorney=attorney,

@@ -12,7 +12,7 @@ from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from django.urls import reverse
 from playwright.sync_api import expect
 
-import taxonomy.demo
+import devtools.demo.taxonomy
 from documents.samples import sample_parties
 from redaction.engine import samples
 from taxonomy.models import PersecutionType
@@ -37,7 +37,7 @@ def world(transactional_db, settings, tmp_path):
             "OPTIONS": {"location": str(tmp_path / "private"), "base_url": None},
         },
     }
-    taxonomy.demo.load(lambda message: None)
+    devtools.demo.taxonomy.load(lambda message: None)
     for email, secret in SECRETS.items():
         TOTP.activate(StaffFactory(email=email, two_factor=False), secret)
     gang = PersecutionType.objects.get(slug="gang-violence")

@@ -9,7 +9,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from accounts.models import AccountType, Organization, ProSeFollowUp, User
+from accounts.models import Organization, ProSeFollowUp, Role, User
 from tests.accounts.helpers import KNOWN_SECRET, totp_code
 from tests.factories import PASSWORD, OrganizationFactory, StaffFactory
 
@@ -66,7 +66,7 @@ def test_attorney_registers_with_an_existing_organization_and_verifies(page, org
     expect(page.get_by_role("heading", name="My cases")).to_be_visible()
     expect(page.get_by_text("Bay Area Asylum Project (San Francisco, CA)")).to_be_visible()
     user = User.objects.get(email="dana@example.net")
-    assert user.account_type == AccountType.ATTORNEY
+    assert user.account_type == Role.ATTORNEY
     assert user.organization.name == "Bay Area Asylum Project"
 
 

@@ -8,7 +8,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from playwright.sync_api import expect
 
-import taxonomy.demo
+import devtools.demo.taxonomy
 from search.models import Extraction, ExtractionStatus
 from search.services import vocabulary_refresh
 from ta_library.services import resource_create
@@ -27,7 +27,7 @@ def case_with_library(transactional_db, settings, tmp_path):
             "OPTIONS": {"location": str(tmp_path / "private"), "base_url": None},
         },
     }
-    taxonomy.demo.load(lambda message: None)
+    devtools.demo.taxonomy.load(lambda message: None)
     attorney = AttorneyFactory(email="searcher@example.net")
     case = CaseFactory(attorney=attorney, country_of_origin="GT")
     kind = ResourceType.objects.order_by("position").first()
@@ -54,6 +54,7 @@ def case_with_library(transactional_db, settings, tmp_path):
         summary="Deadlines and changed circumstances.",
         resource_type=kind,
         published_on=datetime.date(2025, 4, 1),
+        external_url="https://example.org/motion-to-reopen",
         relevant_to_every_case=True,
         is_published=True,
     )

@@ -11,7 +11,7 @@ from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from django.utils import timezone
 from playwright.sync_api import expect
 
-import taxonomy.demo
+import devtools.demo.taxonomy
 from cases.models import Deadline
 from ta_requests.models import TARequest
 from tests.cases.factories import CaseFactory
@@ -23,7 +23,7 @@ STAFF_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3HLP"
 
 @pytest.fixture
 def world(transactional_db):
-    taxonomy.demo.load(lambda message: None)
+    devtools.demo.taxonomy.load(lambda message: None)
     staff = StaffFactory(email="help-desk@example.org", two_factor=False)
     TOTP.activate(staff, STAFF_SECRET)
     attorney = AttorneyFactory(email="counsel@example.net")

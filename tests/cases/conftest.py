@@ -1,12 +1,12 @@
 import pytest
 
-import taxonomy.demo
+import devtools.demo.taxonomy
 
 
 @pytest.fixture
 def taxonomy_terms(db):
     """The real taxonomy rows (persecution types, protection, stages...)."""
-    taxonomy.demo.load(lambda message: None)
+    devtools.demo.taxonomy.load(lambda message: None)
 
 
 @pytest.fixture

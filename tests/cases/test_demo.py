@@ -2,10 +2,10 @@
 
 import pytest
 
-import accounts.demo
-import cases.demo
-import outcomes.demo
-import taxonomy.demo
+import devtools.demo.accounts
+import devtools.demo.cases
+import devtools.demo.outcomes
+import devtools.demo.taxonomy
 from cases.models import Case, CaseChange
 from outcomes.models import Outcome
 
@@ -13,7 +13,12 @@ pytestmark = pytest.mark.django_db
 
 
 def _load():
-    for loader in (taxonomy.demo, accounts.demo, cases.demo, outcomes.demo):
+    for loader in (
+        devtools.demo.taxonomy,
+        devtools.demo.accounts,
+        devtools.demo.cases,
+        devtools.demo.outcomes,
+    ):
         loader.load(lambda message: None)
 
 

@@ -23,8 +23,8 @@ from kombu import pools as kombu_pools
 from accounts.models import ProSeFollowUp
 from accounts.tasks import notify_staff_of_pro_se_registration
 from cgrs.models import OutboxMessage
-from cgrs.scratch_database import database_url
 from cgrs.tasks import enqueue, relay_pending
+from devtools.scratch_database import database_url
 from tests.factories import ProSeFactory
 
 pytestmark = [pytest.mark.redis, pytest.mark.xdist_group("redis")]

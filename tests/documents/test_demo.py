@@ -6,11 +6,11 @@ import io
 import pypdfium2
 import pytest
 
-import accounts.demo
-import cases.demo
-import documents.demo
-import outcomes.demo
-import taxonomy.demo
+import devtools.demo.accounts
+import devtools.demo.cases
+import devtools.demo.documents
+import devtools.demo.outcomes
+import devtools.demo.taxonomy
 from documents.models import Document, DocumentState
 from documents.selectors import case_documents
 
@@ -18,7 +18,13 @@ pytestmark = pytest.mark.django_db
 
 
 def _load_all():
-    for module in (taxonomy.demo, accounts.demo, cases.demo, outcomes.demo, documents.demo):
+    for module in (
+        devtools.demo.taxonomy,
+        devtools.demo.accounts,
+        devtools.demo.cases,
+        devtools.demo.outcomes,
+        devtools.demo.documents,
+    ):
         module.load(lambda _message: None)
 
 
@@ -26,7 +32,7 @@ def test_demo_documents_show_every_state(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         _load_all()
     count = Document.objects.count()
-    assert count == sum(len(items) for items in documents.demo.DEMO_DOCUMENTS.values())
+    assert count == sum(len(items) for items in devtools.demo.documents.DEMO_DOCUMENTS.values())
     mine = Document.objects.filter(case__attorney__email="attorney@example.org")
     assert set(mine.values_list("state", flat=True)) == set(DocumentState.values)
     standings = {d.standing for d in mine}

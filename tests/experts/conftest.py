@@ -1,12 +1,12 @@
 import pytest
 
-import taxonomy.demo
+import devtools.demo.taxonomy
 from taxonomy.models import PersecutionType
 
 
 @pytest.fixture
 def taxonomy_terms(db):
-    taxonomy.demo.load(lambda message: None)
+    devtools.demo.taxonomy.load(lambda message: None)
     return {term.slug: term for term in PersecutionType.objects.all()}
 
 

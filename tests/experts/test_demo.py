@@ -5,10 +5,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-import accounts.demo
-import cases.demo
-import experts.demo
-import taxonomy.demo
+import devtools.demo.accounts
+import devtools.demo.cases
+import devtools.demo.experts
+import devtools.demo.taxonomy
 from accounts.models import User
 from cases.models import Case
 from experts.links import expert_search_url
@@ -18,7 +18,12 @@ pytestmark = pytest.mark.django_db
 
 
 def _load():
-    for loader in (taxonomy.demo, accounts.demo, cases.demo, experts.demo):
+    for loader in (
+        devtools.demo.taxonomy,
+        devtools.demo.accounts,
+        devtools.demo.cases,
+        devtools.demo.experts,
+    ):
         loader.load(lambda message: None)
 
 

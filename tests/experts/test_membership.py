@@ -241,12 +241,12 @@ def test_an_edit_that_leaves_contact_details_alone_tells_nobody(
 
 
 def test_the_demo_shows_a_claim_waiting_for_the_clinic(db):
-    import accounts.demo
+    import devtools.demo.accounts
     from accounts.models import User
 
-    accounts.demo.load(lambda message: None)
-    accounts.demo.load(lambda message: None)  # idempotent
+    devtools.demo.accounts.load(lambda message: None)
+    devtools.demo.accounts.load(lambda message: None)  # idempotent
     clinic = User.objects.get(email="clinic@example.org")
-    claimant = User.objects.get(email=accounts.demo.DEMO_CLAIMANT_EMAIL)
+    claimant = User.objects.get(email=devtools.demo.accounts.DEMO_CLAIMANT_EMAIL)
     assert clinic.organization_verified and not claimant.organization_verified
     assert list(membership_claims_for(clinic)) == [claimant]

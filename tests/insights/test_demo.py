@@ -3,11 +3,11 @@
 import pytest
 from django.urls import reverse
 
-import accounts.demo
-import cases.demo
-import insights.demo
-import outcomes.demo
-import taxonomy.demo
+import devtools.demo.accounts
+import devtools.demo.cases
+import devtools.demo.insights
+import devtools.demo.outcomes
+import devtools.demo.taxonomy
 from insights.models import OutcomeFact
 from insights.selectors import InsightsQuery, insights_table
 
@@ -15,14 +15,20 @@ pytestmark = pytest.mark.django_db
 
 
 def _load():
-    for loader in (taxonomy.demo, accounts.demo, cases.demo, outcomes.demo, insights.demo):
+    for loader in (
+        devtools.demo.taxonomy,
+        devtools.demo.accounts,
+        devtools.demo.cases,
+        devtools.demo.outcomes,
+        devtools.demo.insights,
+    ):
         loader.load(lambda message: None)
 
 
 def test_demo_outcomes_load_once_and_show_and_hide(staff_client):
     _load()
     facts = OutcomeFact.objects.count()
-    assert facts >= insights.demo.DEMO_OUTCOMES
+    assert facts >= devtools.demo.insights.DEMO_OUTCOMES
     _load()
     assert OutcomeFact.objects.count() == facts
     for rows, columns in [

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 
 from cases.services import case_update
-from insights.cube import CUBES, grouping_of
+from insights.cube import cube_for, grouping_of
 from insights.dimensions import DIMENSIONS, LEVEL_CODES
 from insights.models import OutcomeCube, OutcomeFact, Result
 from insights.services import facts_rebuild
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 def _cube_totals(dims):
     """{group values: count} read from the summary table for the set covering `dims`."""
-    cube = next(c for c in CUBES if set(dims) <= c)
+    cube = cube_for(dims)
     columns = [DIMENSIONS[d].cube_column for d in dims]
     rows = OutcomeCube.objects.filter(grouping=grouping_of(cube)).values_list(*columns).order_by()
     totals = {}

@@ -2,7 +2,7 @@
 
 import pytest
 
-import search.demo
+import devtools.demo.search
 from search.models import Extraction, Passage, SearchDocument, VocabularyWord
 from tests.search.documents import docx_with_paragraphs, pdf_with_pages
 
@@ -16,7 +16,7 @@ def test_demo_load_indexes_everything_once(make_resource):
     )
     link = make_resource("Demo webinar", "Recorded.")
     messages = []
-    search.demo.load(messages.append)
+    devtools.demo.search.load(messages.append)
     assert SearchDocument.objects.count() == 3
     assert Extraction.objects.get(pk=pdf.pk).pages == 3
     assert Passage.objects.filter(resource=docx).exists()
@@ -26,7 +26,7 @@ def test_demo_load_indexes_everything_once(make_resource):
     extracted_at = {e.pk: e.extracted_at for e in Extraction.objects.all()}
     passages = set(Passage.objects.values_list("pk", flat=True))
     messages.clear()
-    search.demo.load(messages.append)
+    devtools.demo.search.load(messages.append)
     assert {e.pk: e.extracted_at for e in Extraction.objects.all()} == extracted_at
     assert set(Passage.objects.values_list("pk", flat=True)) == passages
     assert not any("indexed" in message for message in messages)

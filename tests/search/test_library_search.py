@@ -198,7 +198,7 @@ def test_a_large_result_is_paged_in_tier_then_date_order(
 # A case library search page, the whole request: the session, the user (with its access
 # facts), the case (with the catalogue version, the last visit and the keyword query's
 # lexicon), its audit row, the match (only when not cached), the page's rows with their
-# snippets. PERFORMANCE.md: at most 6.
+# snippets. docs/performance.md: at most 6 ("constant, ≤ 6").
 CASE_SEARCH_QUERIES = {"cold": 6, "warm": 5}
 
 

@@ -7,9 +7,10 @@ from collections import Counter
 import pytest
 from pypdf import PdfReader
 
-from ta_library import demo, demo_text
+from devtools.demo import ta_library as demo
+from devtools.demo import ta_library_text as demo_text
+from devtools.demo import taxonomy as taxonomy_demo
 from ta_library.models import Audience, Resource
-from taxonomy import demo as taxonomy_demo
 from taxonomy.models import ResourceType, Topic
 
 pytestmark = pytest.mark.django_db

@@ -101,9 +101,12 @@ def test_import_creates_resources_with_files_and_tags_once(tmp_path, taxonomy):
         ({"file": "../../etc/passwd"}, "row 2: no file"),
         ({"file": "missing.pdf"}, "row 2: no file"),
         ({"persecution_types": "domestic-violence;aliens"}, "row 2: unknown persecution_types"),
-        ({"authored_by_cgrs": "no", "author_name": ""}, "row 2: author_name is required"),
-        ({"countries": "GT"}, "row 2: countries apply only to country-specific types"),
-        ({"video_url": "https://example.org/v.mp4"}, "row 2: video_url must be"),
+        (
+            {"authored_by_cgrs": "no", "author_name": ""},
+            "row 2: author_name: Name the organization",
+        ),
+        ({"countries": "GT"}, "row 2: countries: Countries apply only to country-specific"),
+        ({"video_url": "https://example.org/v.mp4"}, "row 2: video_url: Use a YouTube or Vimeo"),
     ],
 )
 def test_one_bad_row_imports_nothing(tmp_path, taxonomy, change, message):

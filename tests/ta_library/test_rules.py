@@ -241,10 +241,10 @@ def test_topics_an_intake_implies(detention, age, persecution, expected):
 def test_implied_topics_follow_the_topic_rows_not_their_slugs(users):
     """A staff edit of a topic's slug or name does not change which cases it reaches; the
     implication fields on the row do."""
+    from devtools.demo.taxonomy import load as load_taxonomy
     from ta_library.index import catalogue_index
     from ta_library.selectors import case_profile, case_profile_queryset
     from ta_library.services import catalogue_changed
-    from taxonomy.demo import load as load_taxonomy
     from taxonomy.models import PersecutionType, Topic
     from tests.cases.factories import CaseFactory
 

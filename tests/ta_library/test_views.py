@@ -350,3 +350,34 @@ def test_country_names_follow_the_readers_language(client_for, settings):
     spanish_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
     spanish = spanish_client.get(reverse("ta_library:browse"))
     assert ">México <" in spanish.content.decode()
+
+
+def test_a_resource_opened_from_a_case_library_leads_back_to_it(attorney_client, case):
+    resource = ResourceFactory(title="Asylum basics", relevant_to_every_case=True)
+    detail = reverse("ta_library:resource_detail", args=[resource.pk])
+    library_url = reverse("ta_library:case_library", args=[case.number])
+    cards = _library(attorney_client, case).content.decode()
+    assert f'href="{detail}?case={case.number}"' in cards
+    page = attorney_client.get(f"{detail}?case={case.number}").content.decode()
+    assert f'<a href="{library_url}">TA Library for case {case.number}</a>' in page
+    assert f'href="{library_url}" data-back-to-case' in page
+    # The whole library, opened directly, still leads to the whole library.
+    plain = attorney_client.get(detail).content.decode()
+    assert library_url not in plain and "data-back-to-case" not in plain
+    assert f'<a href="{reverse("ta_library:browse")}">TA Library</a>' in plain
+
+
+@pytest.mark.parametrize("raw", ["other", "abc", "", "1", "99999999999999999999", "-5"])
+def test_the_way_back_never_names_a_case_the_reader_cannot_open(attorney_client, case, raw):
+    """Another attorney's case number (or junk) in ?case= gives the plain page, not a link
+    that would confirm the number exists."""
+    other = CaseFactory()
+    resource = ResourceFactory(relevant_to_every_case=True)
+    value = str(other.number) if raw == "other" else raw
+    response = attorney_client.get(
+        reverse("ta_library:resource_detail", args=[resource.pk]), {"case": value}
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "data-back-to-case" not in html
+    assert reverse("ta_library:case_library", args=[other.number]) not in html

@@ -3,10 +3,10 @@
 import pytest
 from django.utils import timezone
 
-import accounts.demo
-import cases.demo
-import ta_requests.demo
-import taxonomy.demo
+import devtools.demo.accounts
+import devtools.demo.cases
+import devtools.demo.ta_requests
+import devtools.demo.taxonomy
 from ta_requests import rules
 from ta_requests.models import RequestStatus, TARequest
 
@@ -14,7 +14,12 @@ pytestmark = pytest.mark.django_db
 
 
 def _load_all():
-    for module in (taxonomy.demo, accounts.demo, cases.demo, ta_requests.demo):
+    for module in (
+        devtools.demo.taxonomy,
+        devtools.demo.accounts,
+        devtools.demo.cases,
+        devtools.demo.ta_requests,
+    ):
         module.load(lambda _message: None)
 
 
@@ -27,4 +32,4 @@ def test_demo_requests_show_every_status_and_one_overdue(django_capture_on_commi
     assert declined.decline_reason
     count = TARequest.objects.count()
     _load_all()
-    assert TARequest.objects.count() == count == len(ta_requests.demo.DEMO_REQUESTS)
+    assert TARequest.objects.count() == count == len(devtools.demo.ta_requests.DEMO_REQUESTS)

@@ -1,0 +1,11 @@
+"""The header navigation for the viewer's role (the role is asked of accounts.permissions;
+cgrs.navigation only assembles the links each app offers)."""
+
+from accounts.permissions import role_of
+from cgrs.navigation import nav_items
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    role = role_of(user) if user is not None else None
+    return {"nav_items": nav_items(request, role or "anonymous")}

@@ -1,0 +1,87 @@
+"""Measure keyword search alone (match + ranking + snippets) at a catalogue size.
+
+    manage.py bench_search --resources 10000
+
+Builds the same synthetic catalogue as `bench_library` (devtools.bench.catalogue) in a scratch
+database (`cgrs_bench_search`, or --database; dropped afterwards unless --keep), then times
+each case warm. The main database is never touched. `bench_library` measures the whole page
+(facets, rendering, middleware) with these search cases.
+"""
+
+import time
+
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from devtools.bench.catalogue import build_catalogue
+from devtools.bench.search_index import RARE_TITLE_WORD
+from devtools.bench.timing import p50_p95
+from devtools.scratch_database import scratch_database
+from search.selectors import _RESULTS, keyword_match, snippets_for
+
+CASES = [
+    ("common word", "asylum"),
+    ("rare word", "refoulement"),
+    ("rare title word", RARE_TITLE_WORD),
+    ("misspelled word", "Guatamala"),
+    ("two words, last typed", "domestic viol"),
+    ("phrase", '"particular social group"'),
+    ("acronym", "PSG"),
+]
+
+
+def timed_case(query: str, runs: int) -> dict:
+    """What a library page pays for its keyword part: the match, its first page, snippets."""
+    times = []
+    queries = 0
+    found = 0
+    for _ in range(runs):
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            match = keyword_match(query)
+            if match:
+                snippets_for(match, match.first(20))
+            times.append((time.perf_counter() - started) * 1000)
+        queries = len(captured)
+        found = len(match) if match else 0
+    p50, p95 = p50_p95(times)
+    return {
+        "p50": p50,
+        "p95": p95,
+        "queries": queries,
+        "found": found,
+    }
+
+
+class Command(BaseCommand):
+    help = "Time keyword search on N synthetic resources in a scratch database."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--resources", type=int, default=1000)
+        parser.add_argument("--runs", type=int, default=30)
+        parser.add_argument("--database", default="cgrs_bench_search")
+        parser.add_argument("--keep", action="store_true", help="keep the scratch database")
+        parser.add_argument(
+            "--cold", action="store_true", help="No result cache: every search ranks again."
+        )
+
+    def handle(self, *args, resources, runs, database, keep, cold, **options):
+        if cold:
+            _RESULTS.size = 0
+        with scratch_database(database, keep=keep):
+            started = time.perf_counter()
+            build_catalogue(resources, log=self.stdout.write)
+            self.stdout.write(
+                f"built {resources:,} resources in {time.perf_counter() - started:.1f} s"
+            )
+            self.stdout.write(
+                f"{'case':28} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8} {'found':>8}"
+            )
+            for name, query in CASES:
+                timed_case(query, 3)  # warm up
+                result = timed_case(query, runs)
+                self.stdout.write(
+                    f"{name:28} {result['p50']:8.1f} {result['p95']:8.1f} "
+                    f"{result['queries']:8d} {result['found']:8d}"
+                )

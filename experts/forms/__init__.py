@@ -1,0 +1,1 @@
+"""Expert Witness Database forms, one module per job: validation and widgets only."""
