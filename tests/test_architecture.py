@@ -39,6 +39,7 @@ LAYERS = [
     "documents",
     "experts",
     "ta_library",
+    "redaction",
     "search",
 ]
 
@@ -62,7 +63,6 @@ KNOWN_EXCEPTIONS = {
         "search's selectors, while search's index rows point at resources"
     ),
     ("documents", "search"): "text extraction of documents reuses search.extraction",
-    ("documents", "redaction"): "withdrawing a document withdraws its redaction samples",
     ("ta_library", "redaction"): "resource pages ask redaction.rules whether a sample shows",
 }
 
