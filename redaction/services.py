@@ -737,7 +737,6 @@ def redaction_publish(*, redaction: Redaction, actor, title: str, summary: str) 
             authored_by_cgrs=False,
             author_name=str(_("Shared by an attorney, redacted by CGRS")),
             file=ContentFile(data, name="sample.pdf"),
-            file_name="sample.pdf",
             is_published=True,
             **_case_tags(document.case),
         )
