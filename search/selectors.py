@@ -219,11 +219,12 @@ def keyword_match(
     ranking, ranking_params = tsquery_sql(parsed, synonyms, for_ranking=True)
     # A synonym typed in several words (`particular social group`) finds the words apart
     # too; those with the words side by side, or a synonym, rank first ("strict").
-    strict, strict_params = (
-        tsquery_sql(parsed, synonyms, strict=True)
-        if has_strict_form(parsed, synonyms)
-        else ("NULL::tsquery", [])
-    )
+    strict, strict_params = strict_ranking, strict_ranking_params = ("NULL::tsquery", [])
+    if has_strict_form(parsed, synonyms):
+        strict, strict_params = tsquery_sql(parsed, synonyms, strict=True)
+        strict_ranking, strict_ranking_params = tsquery_sql(
+            parsed, synonyms, strict=True, for_ranking=True
+        )
     match = KeywordMatch(query=query, corrected=parsed.display() if corrected_any else "")
     # `expression`, `ranking` and `strict` are assembled from fixed templates only; every
     # piece of user text is in the parameters (see search.query.tsquery_sql).
@@ -232,9 +233,17 @@ def keyword_match(
     # scan that reads every stored vector: 1.7 s at 100,000 resources). `querytree` is the
     # part of the query the index can search: 'T' when it is only exclusions (every stop
     # word but a `-word`), which would read every vector, and then nothing is found.
-    strict_first = "(d.vector @@ q.s) IS TRUE DESC, " if strict_params else ""
+    # Among the strict matches, the order the strict query alone would give them.
+    strict_first = (
+        "(d.vector @@ q.s) IS TRUE DESC, ts_rank_cd(d.vector, q.rs, 1) DESC, "
+        if strict_params
+        else ""
+    )
     sql = f"""
-        WITH q AS MATERIALIZED (SELECT ({expression}) AS q, ({ranking}) AS r, ({strict}) AS s),
+        WITH q AS MATERIALIZED (
+            SELECT ({expression}) AS q, ({ranking}) AS r, ({strict}) AS s,
+                   ({strict_ranking}) AS rs
+        ),
         hits AS MATERIALIZED (
             SELECT ARRAY(
                 SELECT d.resource_id FROM search_searchdocument d, q
@@ -257,7 +266,7 @@ def keyword_match(
                ) END
         FROM hits, q
     """  # noqa: S608
-    all_params = [*params, *ranking_params, *strict_params]
+    all_params = [*params, *ranking_params, *strict_params, *strict_ranking_params]
     key = (version, sql, tuple(all_params))
     cached = _RESULTS.get(key)
     if cached is None:
