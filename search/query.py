@@ -388,11 +388,11 @@ def tsquery_sql(
             params.append(text)
         return alternatives[0] if len(alternatives) == 1 else "(" + " || ".join(alternatives) + ")"
 
-    def chunk_sql(chunk: Chunk) -> str:
+    def chunk_sql(chunk: Chunk, *, as_prefix: bool = True) -> str:
         if not chunk.is_word:
             return phrases(chunk.alternatives or (chunk.text,))
         word = chunk.word
-        if chunk is last and prefix is not None and not chunk.corrected:
+        if as_prefix and chunk is last and prefix is not None and not chunk.corrected:
             alternatives = [f"plainto_tsquery('{CONFIG}', %s)"]
             params.append(word)
             if not parsed.completions_complete:
@@ -415,8 +415,9 @@ def tsquery_sql(
         terms = synonyms.groups[unit.group]
         if strict and len(unit.chunks) > 1:
             return phrases(fold(term) for term in terms)  # the typed words side by side
-        # What was typed, as typed (words anywhere), or any other term of the group.
-        typed = " && ".join(chunk_sql(chunk) for chunk in unit.chunks)
+        # What was typed, as typed (words anywhere), or any other term of the group. A
+        # typed term is complete: its last word is not a prefix ("PSG" is not "psgx...").
+        typed = " && ".join(chunk_sql(chunk, as_prefix=False) for chunk in unit.chunks)
         spelled = tuple((chunk.word,) if chunk.is_word else chunk.tokens for chunk in unit.chunks)
         typed_tokens = tuple(token for tokens in spelled for token in tokens)
         others = [fold(term) for term in terms if _tokens(term) != typed_tokens]

@@ -196,3 +196,32 @@ def test_a_very_long_query_is_cut_not_refused(notes):
     long_query = "asylum " + "Guatemala " * 100
     assert len(long_query) > MAX_QUERY_CHARACTERS
     assert found(long_query, notes) == {"guatemala", "both"}
+
+
+@pytest.mark.parametrize(
+    ("language", "summary", "or_tip"),
+    [
+        ("en", "Search tips", "finds either word (OR in capitals)."),
+        (
+            "es",
+            "Consejos de búsqueda",
+            "encuentra cualquiera de las dos palabras (OR en mayúsculas).",
+        ),
+    ],
+)
+def test_search_tips_sit_beside_the_search_box_in_both_languages(
+    attorney_client, notes, language, summary, or_tip
+):
+    """A <details> (no JavaScript needed) that documents the operators."""
+    response = attorney_client.get(
+        reverse("ta_library:browse"), headers={"Accept-Language": language}
+    )
+    html = response.content.decode()
+    tips = html[html.index('<details class="search-tips"') :]
+    tips = tips[: tips.index("</details>")]
+    assert f"<summary>{summary}</summary>" in tips
+    assert or_tip in tips
+    for example in ("asylum -Guatemala", "Honduras OR Guatemala", '"withholding of removal"'):
+        assert f"<code>{example}</code>" in tips
+    assert "INA 208(b)(1)(B)(iii)" in tips
+    assert html.index('id="library-q"') < html.index('class="search-tips"')

@@ -93,3 +93,12 @@ def test_many_matches_put_the_phrase_tier_first(make_resource, index, monkeypatc
     monkeypatch.setattr(search.selectors, "FULL_RANK_LIMIT", 1)
     ranked = keyword_match("particular social group ").ranked_ids
     assert ranked == [acronym_in_title.pk, phrase_in_summary.pk, apart_in_title.pk]
+
+
+def test_a_typed_synonym_is_a_complete_word_not_a_prefix(make_resource, index):
+    """While typing, a last word also matches as a prefix; a term that spells a synonym is
+    complete ("PSG" does not find "psgxyz")."""
+    psg = make_resource("PSG notes", "Formulating a group.")
+    longer = make_resource("Other", "The psgxyz protocol.")
+    index(psg, longer)
+    assert set(keyword_match("PSG").ranked_ids) == {psg.pk}
