@@ -35,9 +35,11 @@ LAYERS = [
     "taxonomy",
     "cases",
     "outcomes",
+    "insights",
     "documents",
     "experts",
     "ta_library",
+    "redaction",
     "search",
 ]
 
@@ -61,9 +63,6 @@ KNOWN_EXCEPTIONS = {
         "search's selectors, while search's index rows point at resources"
     ),
     ("documents", "search"): "text extraction of documents reuses search.extraction",
-    ("cases", "insights"): "case services refresh the outcome insights (facts_refresh)",
-    ("outcomes", "insights"): "outcome services refresh the outcome insights (facts_refresh)",
-    ("documents", "redaction"): "withdrawing a document withdraws its redaction samples",
     ("ta_library", "redaction"): "resource pages ask redaction.rules whether a sample shows",
 }
 
