@@ -556,8 +556,6 @@ def document_send_to_redaction(*, document: Document, actor) -> Document:
 def document_process(document_id: int) -> str | None:
     """Count the pages and read the text layer. Idempotent: a second run rewrites the same
     values. Returns the text status, or None when the document is gone."""
-    from search.extraction import extract
-
     document = Document.objects.filter(pk=document_id).first()
     if document is None:
         return None
@@ -567,7 +565,7 @@ def document_process(document_id: int) -> str | None:
     except FileNotFoundError:
         Document.objects.filter(pk=document_id).update(text_status=TextStatus.FAILED)
         return TextStatus.FAILED
-    result = extract(data, "document." + document.file_format)
+    result = extensions.read_text(data, "document." + document.file_format)
     if result.status == "extracted":
         status = TextStatus.EXTRACTED
     elif result.status == "needs_ocr":
