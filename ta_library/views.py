@@ -15,7 +15,7 @@ from django.views.decorators.http import require_safe
 
 from accounts.models import Role
 from accounts.permissions import keeps_listing, reads_attorney_library, role_required
-from cases.selectors import fetch_case, visible_case_number
+from cases.selectors import visible_case_number
 from cgrs.files import private_file_response
 from cgrs.middleware import csp_with_frame_sources
 from cgrs.partials import render_page
@@ -55,35 +55,17 @@ def case_library(request, number: int):
     refusal = _too_long(request)
     if refusal:
         return refusal
-    # SECURITY: fetch_case is the authorization (another attorney's number is a 404) and
-    # writes the audit row for this read of the case.
-    case = fetch_case(
-        request,
-        number,
-        queryset=selectors.case_profile_queryset(request.user, request.GET),
-        owner_only=False,
-    )
-    # The catalogue version, the last visit and the keyword query's lexicon came with the
-    # case (one query for all four).
-    index = catalogue_index(version=case.catalogue_version)
-    profile = selectors.case_profile(case, index)
+    # SECURITY: the authorization (fetch_case: another attorney's number is a 404), with the
+    # audit row for this read of the case.
+    case, state = selectors.case_library_fetch(request, number)
+    new_since = visit_record(user=request.user, case=case, last_visit=state.last_visit)
     whole_library = request.GET.get("scope") == "all"
-    base = index.attorney_audience
-    if not whole_library:
-        base = base & index.curated(profile)
-    new_since = visit_record(
-        user=request.user,
+    library = selectors.case_library_page(
         case=case,
-        last_visit=(case.visit_previous_seen_at, case.visit_last_seen_at),
-    )
-    library = selectors.library_page(
-        index=index,
-        base=base,
+        state=state,
         params=request.GET,
-        profile=profile,
+        whole_library=whole_library,
         new_since=new_since,
-        new_ids=frozenset(case.new_match_ids or ()),
-        lexicon=getattr(case, "search_lexicon", None),
     )
     return _render_library(
         request,

@@ -39,6 +39,7 @@ LAYERS = [
     "documents",
     "experts",
     "ta_library",
+    "redaction",
     "search",
 ]
 
@@ -61,8 +62,6 @@ KNOWN_EXCEPTIONS = {
         "the library tells search that resources changed and runs its text search through "
         "search's selectors, while search's index rows point at resources"
     ),
-    ("documents", "search"): "text extraction of documents reuses search.extraction",
-    ("documents", "redaction"): "withdrawing a document withdraws its redaction samples",
     ("ta_library", "redaction"): "resource pages ask redaction.rules whether a sample shows",
 }
 
