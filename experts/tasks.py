@@ -5,7 +5,12 @@ from __future__ import annotations
 from celery import shared_task
 
 from cgrs.tasks import EMAIL_TASK_OPTIONS, enqueue
-from experts import services
+from experts.services.availability import availability_lapse_stale, availability_reminders_due
+from experts.services.emails import (
+    availability_reminder_send,
+    contact_change_notice_send,
+    listing_status_email_send,
+)
 
 
 @shared_task(
@@ -13,7 +18,7 @@ from experts import services
     **EMAIL_TASK_OPTIONS,
 )
 def send_listing_status_email(event_id: int) -> bool:
-    return services.listing_status_email_send(event_id)
+    return listing_status_email_send(event_id)
 
 
 @shared_task(
@@ -21,7 +26,7 @@ def send_listing_status_email(event_id: int) -> bool:
     **EMAIL_TASK_OPTIONS,
 )
 def send_contact_change_notice(event_id: int) -> bool:
-    return services.contact_change_notice_send(event_id)
+    return contact_change_notice_send(event_id)
 
 
 @shared_task(
@@ -29,14 +34,14 @@ def send_contact_change_notice(event_id: int) -> bool:
     **EMAIL_TASK_OPTIONS,
 )
 def send_availability_reminder(listing_id: int) -> bool:
-    return services.availability_reminder_send(listing_id)
+    return availability_reminder_send(listing_id)
 
 
 @shared_task(name="experts.tasks.availability_sweep", acks_late=True, time_limit=300)
 def availability_sweep() -> dict[str, int]:
     """Daily (Celery beat): lapse stale "accepting new cases" flags, queue the reminders due."""
-    lapsed = services.availability_lapse_stale()
-    due = services.availability_reminders_due()
+    lapsed = availability_lapse_stale()
+    due = availability_reminders_due()
     for listing_id in due:
         enqueue(send_availability_reminder, listing_id)
     return {"lapsed": lapsed, "reminders": len(due)}

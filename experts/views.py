@@ -28,16 +28,10 @@ from experts.forms.listing import ClinicListingForm, ListingForm
 from experts.forms.review import CHECKLIST, ReviewForm
 from experts.forms.search import SearchForm
 from experts.models import Listing, ListingStatus
-from experts.services import (
-    ListingError,
-    ListingSaved,
-    availability_confirm,
-    keeper_emails,
-    listing_for_reconfirm_token,
-    listing_review,
-    listing_save,
-    listing_submit,
-)
+from experts.services.availability import availability_confirm, listing_for_reconfirm_token
+from experts.services.emails import keeper_emails
+from experts.services.listing import ListingError, ListingSaved, listing_save, listing_submit
+from experts.services.review import listing_review
 
 KEEPERS = (Role.EXPERT, Role.CLINIC)
 
@@ -122,7 +116,7 @@ def expert_cv(request, pk: int):
     return private_file_response(handle, filename="cv.pdf", content_type="application/pdf")
 
 
-# What the page says after the keeper's form was saved (experts.services.listing_save).
+# What the page says after the keeper's form was saved (experts.services.listing.listing_save).
 SAVED_MESSAGES = {
     ListingSaved.CREATED: (
         messages.SUCCESS,

@@ -25,7 +25,7 @@ from experts.models import (
     ListingEvent,
     ListingStatus,
 )
-from experts.services import cv_store
+from experts.services.listing import cv_store
 from taxonomy.models import PersecutionType
 
 SEED = 20261201

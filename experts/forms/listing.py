@@ -11,7 +11,7 @@ from accounts.us_states import US_STATE_CHOICES
 from cgrs.forms import clean_phone_number, lines_as_list
 from experts.files import CVRejected, check_cv
 from experts.models import LANGUAGE_CHOICES, Availability, ExpertType, FeeTerms
-from experts.services import ListingDetails
+from experts.services.listing import ListingDetails
 from taxonomy.models import PersecutionType
 
 TYPE_ORDER = list(ExpertType.values)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from experts.services import ReviewDecision
+from experts.services.review import ReviewDecision
 
 CHECKLIST = [
     ("credentials_checked", _("Credentials checked")),

@@ -2,7 +2,7 @@ import factory
 from django.utils import timezone
 
 from experts.models import Availability, ExpertType, FeeTerms, Listing, ListingStatus
-from experts.services import cv_store
+from experts.services.listing import cv_store
 from tests.experts.pdfs import pdf_bytes, upload
 from tests.factories import ExpertFactory, OrganizationFactory
 

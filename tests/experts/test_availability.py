@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from experts.models import Availability, EventKind, ListingEvent
-from experts.services import reconfirm_token
+from experts.services.availability import reconfirm_token
 from experts.tasks import availability_sweep
 from tests.experts.factories import ListingFactory
 from tests.factories import ExpertFactory

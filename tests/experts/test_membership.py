@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from accounts.membership import membership_claims_for
 from experts.models import EventKind, Listing, ListingStatus
-from experts.services import listing_update
+from experts.services.listing import listing_update
 from tests.experts.factories import ListingFactory
 from tests.experts.test_services import _details
 from tests.factories import AttorneyFactory, ClinicFactory, OrganizationFactory, StaffFactory
@@ -89,7 +89,7 @@ def test_the_listing_takeover_fails(victim, listing_data):
 
 
 def test_a_claim_gets_no_emails_meant_for_the_clinic(victim):
-    from experts.services import keeper_emails
+    from experts.services.emails import keeper_emails
 
     _representative, listing = victim
     attacker = ClinicFactory(email="mallory@attacker.example")

@@ -256,7 +256,7 @@ def test_experts_clinics_and_pro_se_never_see_other_listings(client_for, catalog
 
 def test_an_edit_shows_in_the_search_at_once(client_for, catalogue, taxonomy_terms):
     """The search caches its facet rows per catalogue version; every write changes it."""
-    from experts.services import availability_lapse_stale
+    from experts.services.availability import availability_lapse_stale
 
     client = client_for("attorney")
     url = f"{reverse('experts:search')}?type=country_conditions&country=GT&fee=pro_bono"

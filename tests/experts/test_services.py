@@ -6,15 +6,14 @@ import pytest
 from django.core import mail
 
 from experts.models import EventKind, ExpertType, ListingEvent, ListingStatus
-from experts.services import (
+from experts.services.listing import (
     ListingDetails,
     ListingError,
-    ReviewDecision,
     listing_create,
-    listing_review,
     listing_submit,
     listing_update,
 )
+from experts.services.review import ReviewDecision, listing_review
 from tests.experts.factories import ListingFactory
 from tests.experts.pdfs import pdf_bytes, upload
 from tests.factories import ClinicFactory, ExpertFactory, StaffFactory

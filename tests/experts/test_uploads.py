@@ -68,7 +68,7 @@ def test_a_cv_with_active_content_is_refused(client_for, users, listing_data, ma
 
 def test_a_replaced_cv_of_a_listed_profile_goes_back_to_review(users):
     from experts.models import ListingStatus
-    from experts.services import listing_update
+    from experts.services.listing import listing_update
     from tests.experts.test_services import _details
 
     listing = ListingFactory(owner=users["expert"], with_cv=True)

@@ -1,7 +1,7 @@
 """Role-by-URL expectations for this app's URLs (see tests/url_matrix.py)."""
 
 from experts.models import ListingStatus
-from experts.services import reconfirm_token
+from experts.services.availability import reconfirm_token
 from tests.url_matrix import Route, everyone, expect, only
 
 # SECURITY: experts and clinics never reach expert referrals (S3).

@@ -1,38 +1,29 @@
-"""Every write to a listing: create, edit, submit, staff review, availability, and the emails
-they send (through Celery, after commit, with ids only)."""
+"""The keeper's listing: create, edit (logging old -> new values; some edits send it back
+to staff), submit for vetting, and the CV file.
+"""
 
 from __future__ import annotations
 
 import enum
-import logging
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 
-from django.conf import settings
-from django.core import signing
 from django.core.files.base import File
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import F, Q
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_countries import countries as country_names
 
 from accounts import permissions
 from accounts.membership import acts_for_organization
-from accounts.models import Role, User
-from cgrs.email import send_email, site_url
+from accounts.models import User
 from cgrs.files import random_file_name
 from cgrs.tasks import enqueue
 from experts.models import (
-    AVAILABILITY_LAPSES_AFTER,
-    AVAILABILITY_REMINDER_BEFORE,
     LANGUAGE_NAMES,
     STATE_NAMES,
-    STATUS_EMAIL_EVENTS,
     Availability,
     EventKind,
     ExpertType,
@@ -42,8 +33,6 @@ from experts.models import (
     ListingStatus,
 )
 from taxonomy.models import PersecutionType
-
-logger = logging.getLogger(__name__)
 
 # How attorneys reach the expert or clinic. A change to them is how a listing is hijacked
 # (S16): it is reviewed again and the previous contact address is told.
@@ -55,21 +44,13 @@ REVIEW_FIELDS = frozenset({"display_name", "credentials", "expert_types", "cv"})
 SUBMITTABLE = frozenset(
     {ListingStatus.DRAFT, ListingStatus.CHANGES_REQUESTED, ListingStatus.NOT_LISTED}
 )
-RECONFIRM_SALT = "experts.availability-reconfirm"
-# The one-click link in the reminder works this long (the reminder goes out a week before the
-# lapse, so the link outlives the lapse by two weeks: a late click still restores the flag).
-RECONFIRM_LINK_MAX_AGE = 21 * 24 * 60 * 60
+
+
 CV_DIRECTORY = "experts/cv"
 
 
 class ListingError(Exception):
     """A write that the listing's state does not allow; the message is for the user."""
-
-
-class ReviewDecision:
-    APPROVE = "approve"
-    REQUEST_CHANGES = "request_changes"
-    REJECT = "reject"
 
 
 @dataclass(frozen=True)
@@ -309,248 +290,3 @@ def listing_submit(*, listing: Listing, actor: User) -> ListingEvent:
         event = ListingEvent.objects.create(listing=locked, actor=actor, kind=EventKind.SUBMITTED)
     listing.refresh_from_db()
     return event
-
-
-def listing_review(
-    *, listing: Listing, reviewer: User, decision: str, notes: str, checklist: dict[str, bool]
-) -> ListingEvent:
-    """Staff decide on a submitted listing: approve (listed), ask for changes, or reject.
-
-    The keeper is emailed the new status (no details, just the status and a link) once the
-    decision commits.
-    """
-    kinds = {
-        ReviewDecision.APPROVE: (EventKind.APPROVED, ListingStatus.LISTED),
-        ReviewDecision.REQUEST_CHANGES: (
-            EventKind.CHANGES_REQUESTED,
-            ListingStatus.CHANGES_REQUESTED,
-        ),
-        ReviewDecision.REJECT: (EventKind.REJECTED, ListingStatus.NOT_LISTED),
-    }
-    if decision not in kinds:
-        raise ListingError(_("Choose approve, ask for changes or reject."))
-    kind, status = kinds[decision]
-    if decision == ReviewDecision.APPROVE and not all(checklist.values()):
-        raise ListingError(_("Complete the vetting checklist before approving."))
-    now = timezone.now()
-    with transaction.atomic():
-        locked = Listing.objects.select_for_update().get(pk=listing.pk)
-        if locked.status != ListingStatus.SUBMITTED:
-            raise ListingError(_("This listing is not waiting for review."))
-        locked.status = status
-        locked.staff_notes = notes
-        if status == ListingStatus.LISTED:
-            locked.listed_at = now
-        locked.save(update_fields=["status", "staff_notes", "listed_at", "updated_at"])
-        event = ListingEvent.objects.create(
-            listing=locked, actor=reviewer, kind=kind, notes=notes, checklist=checklist
-        )
-        enqueue("experts.tasks.send_listing_status_email", event.pk)
-    listing.refresh_from_db()
-    return event
-
-
-def availability_confirm(*, listing: Listing, actor: User | None) -> ListingEvent:
-    """The keeper confirms they are accepting new cases (from their listing or the emailed
-    link): the flag is good for another lapse period."""
-    with transaction.atomic():
-        locked = Listing.objects.select_for_update().get(pk=listing.pk)
-        locked.availability = Availability.ACCEPTING
-        locked.availability_confirmed_at = timezone.now()
-        locked.save(update_fields=["availability", "availability_confirmed_at", "updated_at"])
-        event = ListingEvent.objects.create(
-            listing=locked, actor=actor, kind=EventKind.AVAILABILITY_CONFIRMED
-        )
-    listing.refresh_from_db()
-    return event
-
-
-def availability_lapse_stale(*, now: datetime | None = None) -> int:
-    """Set "accepting new cases" to "unknown" where it was not reconfirmed within the lapse
-    period, logging each. Returns how many lapsed. Idempotent."""
-    now = now or timezone.now()
-    with transaction.atomic():
-        stale = list(
-            Listing.objects.select_for_update(skip_locked=True)
-            .filter(
-                availability=Availability.ACCEPTING,
-                availability_confirmed_at__lt=now - AVAILABILITY_LAPSES_AFTER,
-            )
-            .values_list("pk", flat=True)
-        )
-        if not stale:
-            return 0
-        # updated_at too: the search's cached facet rows key on it.
-        Listing.objects.filter(pk__in=stale).update(
-            availability=Availability.UNKNOWN, updated_at=now
-        )
-        ListingEvent.objects.bulk_create(
-            ListingEvent(listing_id=pk, kind=EventKind.AVAILABILITY_LAPSED, created_at=now)
-            for pk in stale
-        )
-    return len(stale)
-
-
-def availability_reminders_due(*, now: datetime | None = None) -> list[int]:
-    """Listings whose "accepting" flag lapses within a week and whose keeper has not been
-    reminded since they last confirmed it."""
-    now = now or timezone.now()
-    window_start = now - AVAILABILITY_LAPSES_AFTER
-    window_end = window_start + AVAILABILITY_REMINDER_BEFORE
-    return list(
-        Listing.objects.filter(
-            availability=Availability.ACCEPTING,
-            availability_confirmed_at__gte=window_start,
-            availability_confirmed_at__lt=window_end,
-        )
-        .filter(
-            Q(availability_reminder_sent_at__isnull=True)
-            | Q(availability_reminder_sent_at__lt=F("availability_confirmed_at"))
-        )
-        .values_list("pk", flat=True)
-    )
-
-
-def reconfirm_token(listing: Listing) -> str:
-    """A signed, expiring token for the one-click reconfirm link. It names the confirmation it
-    renews, so it stops working once the keeper changes or renews their availability."""
-    stamp = (
-        listing.availability_confirmed_at.isoformat() if listing.availability_confirmed_at else ""
-    )
-    return signing.dumps({"l": listing.pk, "c": stamp}, salt=RECONFIRM_SALT, compress=True)
-
-
-def listing_for_reconfirm_token(token: str) -> Listing | None:
-    """The listing a reconfirm token is for, or None when it is forged, expired or spent."""
-    try:
-        payload = signing.loads(token, salt=RECONFIRM_SALT, max_age=RECONFIRM_LINK_MAX_AGE)
-    except signing.BadSignature:  # includes SignatureExpired
-        return None
-    if not isinstance(payload, dict) or not isinstance(payload.get("l"), int):
-        return None
-    listing = Listing.objects.filter(pk=payload["l"]).first()
-    if listing is None or listing.availability == Availability.NOT_ACCEPTING:
-        return None
-    stamp = (
-        listing.availability_confirmed_at.isoformat() if listing.availability_confirmed_at else ""
-    )
-    if stamp != payload.get("c"):
-        return None
-    return listing
-
-
-def keeper_emails(listing: Listing) -> list[str]:
-    """Where a listing's emails go: the expert, or the clinic's active representatives.
-    Inactive placeholder owners (demo listings) get nothing."""
-    if listing.is_clinic:
-        return list(
-            # SECURITY (S16): only verified members hear about the clinic's listing.
-            User.objects.filter(
-                organization_id=listing.organization_id,
-                organization_verified=True,
-                account_type=Role.CLINIC,
-                is_active=True,
-            ).values_list("email", flat=True)
-        )
-    owner = listing.owner
-    return [owner.email] if owner is not None and owner.is_active else []
-
-
-def _send(*, template: str, recipients: list[str], context: dict) -> None:
-    # Listings are kept in English by their keepers (experts and clinics writing for US courts).
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string(f"experts/email/{template}_subject.txt", context).strip()
-    send_email(
-        to=recipients,
-        subject=subject,
-        template=f"experts/email/{template}_body.txt",
-        context=context,
-    )
-
-
-def listing_status_email_send(event_id: int) -> bool:
-    """Email the keeper the status a staff decision gave their listing. Only the status and a
-    link: the notes are read on the site. Sends once per event however often it runs."""
-    claimed = ListingEvent.objects.filter(
-        pk=event_id, notified_at__isnull=True, kind__in=STATUS_EMAIL_EVENTS
-    ).update(notified_at=timezone.now())
-    if not claimed:
-        return False
-    event = ListingEvent.objects.select_related("listing", "listing__owner").get(pk=event_id)
-    recipients = keeper_emails(event.listing)
-    if recipients:
-        _send(
-            template="status",
-            recipients=recipients,
-            context={
-                "status": ListingStatus(event.listing.status).label,
-                "url": site_url(reverse("experts:my_listing")),
-            },
-        )
-    logger.info("listing status email for event %s sent", event_id)
-    return True
-
-
-def contact_change_notice_send(event_id: int) -> bool:
-    """Tell the listing's previous contact address that its contact details changed, so a
-    hijacked listing is noticed by the people it belongs to. Names the fields, never the new
-    values. Sends once per event however often it runs."""
-    claimed = ListingEvent.objects.filter(pk=event_id, notified_at__isnull=True).update(
-        notified_at=timezone.now()
-    )
-    if not claimed:
-        return False
-    event = ListingEvent.objects.select_related("listing").get(pk=event_id)
-    changes = [c for c in event.changes if c.get("field") in CONTACT_FIELDS]
-    if not changes:
-        return False
-    previous = next(
-        (c["old"] for c in changes if c["field"] == "contact_email"),
-        event.listing.contact_email,
-    )
-    if previous:
-        _send(
-            template="contact_changed",
-            recipients=[previous],
-            context={
-                "fields": ", ".join(c["label"] for c in changes),
-                "reviewed": event.kind == EventKind.RETURNED_FOR_REVIEW,
-                "url": site_url(reverse("experts:my_listing")),
-            },
-        )
-    logger.info("contact change notice for event %s sent", event_id)
-    return True
-
-
-def availability_reminder_send(listing_id: int) -> bool:
-    """Remind the keeper, a week before the lapse, with a one-click reconfirm link. Sends at
-    most once per confirmation."""
-    now = timezone.now()
-    with transaction.atomic():
-        listing = (
-            Listing.objects.select_for_update(of=("self",))
-            .select_related("owner")
-            .filter(pk=listing_id, availability=Availability.ACCEPTING)
-            .first()
-        )
-        if listing is None or listing.availability_confirmed_at is None:
-            return False
-        sent = listing.availability_reminder_sent_at
-        if sent is not None and sent >= listing.availability_confirmed_at:
-            return False
-        listing.availability_reminder_sent_at = now
-        listing.save(update_fields=["availability_reminder_sent_at"])
-        ListingEvent.objects.create(listing=listing, kind=EventKind.REMINDER_SENT)
-        recipients = keeper_emails(listing)
-        if recipients:
-            _send(
-                template="reminder",
-                recipients=recipients,
-                context={
-                    "lapses_on": listing.availability_lapses_on,
-                    "url": site_url(
-                        reverse("experts:reconfirm", kwargs={"token": reconfirm_token(listing)})
-                    ),
-                },
-            )
-    return True

@@ -1,0 +1,3 @@
+"""Every write to a listing, one job a module: the keeper's listing (listing), staff
+vetting (review), "accepting new cases" (availability), and the emails they send through
+Celery, after commit, with ids only (emails)."""
