@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from cases import extensions
 from cases.models import (
     CASE_NUMBER_MAX,
     CASE_NUMBER_MIN,
@@ -26,7 +27,6 @@ from cases.models import (
     Deadline,
     DetentionStatus,
 )
-from insights.services import facts_refresh
 from taxonomy.models import PersecutionType, ProceduralStage, ProtectionType
 
 CASE_NUMBER_CAPACITY = CASE_NUMBER_MAX - CASE_NUMBER_MIN + 1
@@ -314,7 +314,7 @@ def case_update(
             )
         if any(change["field"] in INSIGHT_FIELDS for change in changes):
             # The case's outcomes are counted under its country and types: move them along.
-            facts_refresh(case_ids=[locked.pk])
+            extensions.case_counts_changed(case_ids=[locked.pk])
         return CaseChange.objects.create(
             case=locked, changed_by=editor, source=ChangeSource.EDIT, changes=changes
         )

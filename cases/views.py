@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from accounts.models import Role
 from accounts.permissions import role_required
 from audit.models import AuditAction
+from cases import extensions
 from cases.forms import DEADLINE_ROWS_EXTRA_ON_EDIT, CaseForm, CaseIntakeForm, deadline_formset
 from cases.models import AlertFrequency, Case
 from cases.selectors import (
@@ -33,7 +34,6 @@ from cases.services import (
     case_reopen,
     case_update,
 )
-from insights.selectors import similar_case_outcomes
 
 CASES_PER_PAGE = 25
 STAFF_CASES_PER_PAGE = 50
@@ -112,7 +112,7 @@ def case_detail(request, number: int):
             "case": case,
             "staff_view": False,
             "alert_choices": AlertFrequency.choices,
-            "similar": similar_case_outcomes(case),
+            **extensions.case_page_context(case),
         },
     )
 
@@ -195,7 +195,7 @@ def staff_case_detail(request, number: int):
     return render(
         request,
         "cases/case_detail.html",
-        {"case": case, "staff_view": True, "similar": similar_case_outcomes(case)},
+        {"case": case, "staff_view": True, **extensions.case_page_context(case)},
     )
 
 

@@ -23,7 +23,7 @@ urlpatterns = [
     path("account/", include("accounts.urls")),
     path("cases/", include("cases.urls")),
     path("alerts/", include("alerts.urls")),
-    path("outcomes/", include("outcomes.urls")),
+    path("outcomes/", include("documents.outcome_urls")),
     path("library/", include("ta_library.urls")),
     path("experts/", include("experts.urls")),
     path("staff/", staff_home, name="staff_home"),

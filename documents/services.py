@@ -27,7 +27,7 @@ from audit.models import AuditAction
 from audit.services import audit_record
 from cases.models import Case
 from cgrs.tasks import enqueue
-from documents import rules
+from documents import extensions, rules
 from documents.files import CheckedFile, check_document, read_upload
 from documents.models import (
     Document,
@@ -432,12 +432,11 @@ def _withdraw_shared_versions(document: Document, actor=None) -> None:
     """Take back whatever was shared from this document, in the caller's transaction.
 
     The redaction record is withdrawn and its published sample leaves the library at once
-    (redaction.services); what is served from a document is also gated on every request
-    (`rules.may_share`, `redaction.rules.may_serve_sample`).
+    (redaction.services, registered in documents.extensions); what is served from a
+    document is also gated on every request (`rules.may_share`,
+    `redaction.rules.may_serve_sample`).
     """
-    from redaction.services import redaction_withdraw_for_document
-
-    redaction_withdraw_for_document(document, actor)
+    extensions.shared_versions_withdrawn(document, actor)
     if document.state in (DocumentState.IN_REDACTION, DocumentState.PUBLISHED):
         document.state = DocumentState.RECEIVED
         document.state_changed_at = timezone.now()
@@ -557,8 +556,6 @@ def document_send_to_redaction(*, document: Document, actor) -> Document:
 def document_process(document_id: int) -> str | None:
     """Count the pages and read the text layer. Idempotent: a second run rewrites the same
     values. Returns the text status, or None when the document is gone."""
-    from search.extraction import extract
-
     document = Document.objects.filter(pk=document_id).first()
     if document is None:
         return None
@@ -568,7 +565,7 @@ def document_process(document_id: int) -> str | None:
     except FileNotFoundError:
         Document.objects.filter(pk=document_id).update(text_status=TextStatus.FAILED)
         return TextStatus.FAILED
-    result = extract(data, "document." + document.file_format)
+    result = extensions.read_text(data, "document." + document.file_format)
     if result.status == "extracted":
         status = TextStatus.EXTRACTED
     elif result.status == "needs_ocr":

@@ -17,6 +17,7 @@ from django_countries import countries
 from accounts.membership import membership_pending
 from accounts.permissions import can_search_experts, is_clinic
 from audit.services import fetch_audited_or_404
+from cgrs.versioned_cache import VersionedCache
 from experts.models import (
     AVAILABILITY_LAPSES_AFTER,
     LANGUAGE_CHOICES,
@@ -72,9 +73,9 @@ class _Row:
         return self.accepting_since is not None and self.accepting_since >= cutoff
 
 
-# Per process: (catalogue version, rows). Listings change rarely and the search runs often,
-# so the facet columns are read again only when the version changes (see _listed_rows).
-_rows_cache: tuple[tuple, list[_Row]] = ((), [])
+# Per process and database: the rows, by version. Listings change rarely and the search runs
+# often, so the facet columns are read again only when the version changes (see _listed_rows).
+_ROWS: VersionedCache[list[_Row]] = VersionedCache(size=4)
 
 
 def _fetch_rows() -> list[_Row]:
@@ -124,16 +125,11 @@ def _listed_rows() -> list[_Row]:
     latest change. Every write to a listing saves `updated_at` (the services make sure of it,
     bulk updates included), and a listing leaving the list changes the count.
     """
-    global _rows_cache
     version = Listing.objects.listed().aggregate(
         n=Count("id"), last_id=Max("id"), changed=Max("updated_at")
     )
     key = (version["n"], version["last_id"], version["changed"])
-    cached_key, rows = _rows_cache
-    if cached_key != key:
-        rows = _fetch_rows()
-        _rows_cache = (key, rows)
-    return rows
+    return _ROWS.get("listed", key, _fetch_rows)
 
 
 # One bit per filter group, for the set of groups a row fails.

@@ -321,6 +321,11 @@ def _similar_sql() -> str:
     """  # noqa: S608 (grouping numbers from insights.cube; values are parameters)
 
 
+def case_page_similar(case) -> dict:
+    """The case record's "outcomes of similar cases" panel (registered in cases.extensions)."""
+    return {"similar": similar_case_outcomes(case)}
+
+
 def similar_case_outcomes(case) -> list[SimilarPanel]:
     """Outcomes reported for cases like this one, suppressed as every insights table is:
     same country and persecution type; same court; same adjudicator (named only with at

@@ -1,9 +1,11 @@
 """Keeping the insight tables in step with outcomes and cases.
 
 The services that write outcomes (`outcomes.services.outcome_create`) and edit cases
-(`cases.services.case_update`) call `facts_refresh` in their own transaction, so a page
-never shows counts that disagree with the outcomes reported. Facts are made in SQL from the
-outcome and its case, one statement for one case or for a million.
+(`cases.services.case_update`) call `facts_refresh` in their own transaction, through
+`cases.extensions.case_counts_changed` (registered in InsightsConfig.ready, so neither app
+imports insights), so a page never shows counts that disagree with the outcomes reported.
+Facts are made in SQL from the outcome and its case, one statement for one case or for a
+million.
 """
 
 from __future__ import annotations

@@ -9,9 +9,9 @@ from datetime import date
 
 from django.db import IntegrityError, transaction
 
+from cases import extensions
 from cases.models import Case, CaseChange, ChangeSource
 from cases.services import case_advance_stage, case_close
-from insights.services import facts_refresh
 from outcomes.models import AdjudicatorLevel, Appeal, Decision, Outcome
 
 
@@ -144,5 +144,5 @@ def _outcome_insert(
             # A decision nobody appeals ends the case: its alerts stop at once.
             case_close(case=locked, changed_by=reporter, source=ChangeSource.OUTCOME)
         # Insights count the new outcome from the moment it commits.
-        facts_refresh(case_ids=[locked.pk])
+        extensions.case_counts_changed(case_ids=[locked.pk])
     return OutcomeReported(outcome=outcome, stage_change=stage_change)

@@ -737,7 +737,6 @@ def redaction_publish(*, redaction: Redaction, actor, title: str, summary: str) 
             authored_by_cgrs=False,
             author_name=str(_("Shared by an attorney, redacted by CGRS")),
             file=ContentFile(data, name="sample.pdf"),
-            file_name="sample.pdf",
             is_published=True,
             **_case_tags(document.case),
         )
@@ -761,9 +760,9 @@ def redaction_publish(*, redaction: Redaction, actor, title: str, summary: str) 
 
 
 def redaction_withdraw_for_document(document: Document, actor=None) -> None:
-    """Documents' withdrawal hook (documents.services._withdraw_shared_versions), in the
-    caller's transaction: the sample leaves the library at once, the record is marked
-    withdrawn and its identifiers and page text are deleted."""
+    """Documents' withdrawal hook (documents.services._withdraw_shared_versions, through
+    documents.extensions), in the caller's transaction: the sample leaves the library at
+    once, the record is marked withdrawn and its identifiers and page text are deleted."""
     redaction = Redaction.objects.select_for_update().filter(document=document).first()
     if redaction is None or redaction.state == RedactionState.WITHDRAWN:
         return

@@ -34,6 +34,7 @@ from search.query import (
     SynonymIndex,
     best_correction,
     best_suggestion,
+    has_strict_form,
     parse,
     tsquery_sql,
 )
@@ -150,8 +151,8 @@ def lexicon_expression(query: str, *, correct: bool = True) -> RawSQL | None:
     makes first (the case library reads it with the case) and hand to `keyword_match` as
     `lexicon=`: one round trip fewer. None when the query has nothing searchable."""
     parsed = parse(query)
-    if not parsed.searchable:
-        return None
+    if not parsed.positive:
+        return None  # keyword_match needs no lexicon for it either
     sql, params = _lexicon_sql(parsed, correct=correct)
     # Fixed SQL; the query's words are parameters.
     return RawSQL(  # noqa: S611
@@ -198,6 +199,10 @@ def keyword_match(
     parsed = parse(query)
     if not parsed.searchable:
         return None
+    if not parsed.positive:
+        # Only exclusions (`-asylum`): nothing to look for, so nothing found (not the
+        # whole library without one word).
+        return KeywordMatch(query=query)
     if lexicon is None:
         sql, params = _lexicon_sql(parsed, correct=correct)
         with connection.cursor() as cursor:
@@ -223,54 +228,81 @@ def keyword_match(
             continue
         # A short word is not corrected (too easily another word), but it finds nothing:
         # offer the likely word instead.
-        suggestion = best_suggestion(word, unknown[word])
+        suggestion = None if chunk.negated else best_suggestion(word, unknown[word])
         if suggestion:
             chunk.suggested = suggestion
             suggested_any = True
     expression, params = tsquery_sql(parsed, synonyms)
     ranking, ranking_params = tsquery_sql(parsed, synonyms, for_ranking=True)
+    # A synonym typed in several words (`particular social group`) finds the words apart
+    # too; those with the words side by side, or a synonym, rank first ("strict").
+    strict, strict_params = strict_ranking, strict_ranking_params = ("NULL::tsquery", [])
+    if has_strict_form(parsed, synonyms):
+        strict, strict_params = tsquery_sql(parsed, synonyms, strict=True)
+        strict_ranking, strict_ranking_params = tsquery_sql(
+            parsed, synonyms, strict=True, for_ranking=True
+        )
     match = KeywordMatch(
         query=query,
         corrected=parsed.display() if corrected_any else "",
         suggestion=parsed.display(suggested=True) if suggested_any else "",
     )
-    # `expression` and `ranking` are assembled from fixed templates only; every piece of
-    # user text is in the parameters (see search.query.tsquery_sql).
+    # `expression`, `ranking` and `strict` are assembled from fixed templates only; every
+    # piece of user text is in the parameters (see search.query.tsquery_sql).
     # The query values come from a CTE, so the planner cannot see that a word is in every
     # document and always takes the GIN index (with the value inline it chose a sequential
-    # scan that reads every stored vector: 1.7 s at 100,000 resources).
+    # scan that reads every stored vector: 1.7 s at 100,000 resources). `querytree` is the
+    # part of the query the index can search: 'T' when it is only exclusions (every stop
+    # word but a `-word`), which would read every vector, and then nothing is found.
+    # Among the strict matches, the order the strict query alone would give them.
+    strict_first = (
+        "(d.vector @@ q.s) IS TRUE DESC, ts_rank_cd(d.vector, q.rs, 1) DESC, "
+        if strict_params
+        else ""
+    )
     sql = f"""
-        WITH q AS MATERIALIZED (SELECT ({expression}) AS q, ({ranking}) AS r),
+        WITH q AS MATERIALIZED (
+            SELECT ({expression}) AS q, ({ranking}) AS r, ({strict}) AS s,
+                   ({strict_ranking}) AS rs
+        ),
         hits AS MATERIALIZED (
             SELECT ARRAY(
                 SELECT d.resource_id FROM search_searchdocument d, q
-                WHERE numnode(q.q) > 0 AND d.vector @@ q.q
+                WHERE querytree(q.q) NOT IN ('', 'T') AND d.vector @@ q.q
             ) AS ids
         )
         SELECT (SELECT r::text FROM q), cardinality(hits.ids),
                CASE WHEN cardinality(hits.ids) <= {FULL_RANK_LIMIT} THEN ARRAY(
                    SELECT d.resource_id FROM search_searchdocument d, q
                    WHERE d.resource_id = ANY (hits.ids)
-                   ORDER BY ts_rank_cd(d.vector, q.r, 1) DESC, d.published_on DESC,
-                            d.resource_id DESC
+                   ORDER BY {strict_first}ts_rank_cd(d.vector, q.r, 1) DESC,
+                            d.published_on DESC, d.resource_id DESC
                ) ELSE hits.ids END,
                CASE WHEN cardinality(hits.ids) > {FULL_RANK_LIMIT} THEN ARRAY(
                    SELECT d.resource_id FROM search_searchdocument d, q WHERE d.head @@ q.q
+               ) END,
+               CASE WHEN cardinality(hits.ids) > {FULL_RANK_LIMIT} AND q.s IS NOT NULL
+                    THEN ARRAY(
+                   SELECT d.resource_id FROM search_searchdocument d WHERE d.vector @@ q.s
                ) END
-        FROM hits
+        FROM hits, q
     """  # noqa: S608
-    key = (version, sql, tuple(params), tuple(ranking_params))
+    all_params = [*params, *ranking_params, *strict_params, *strict_ranking_params]
+    key = (version, sql, tuple(all_params))
     cached = _RESULTS.get(key)
     if cached is None:
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, *ranking_params])
-            tsquery, total, ids, head_ids = cursor.fetchone()
+            cursor.execute(sql, all_params)
+            tsquery, total, ids, head_ids, strict_ids = cursor.fetchone()
         if total > FULL_RANK_LIMIT:
-            # Title/summary matches first, then the rest; each newest first (by whoever
-            # shows them: see KeywordMatch.tiers).
+            # Tiers, each newest first (by whoever shows them: see KeywordMatch.tiers):
+            # the strict form in title/summary, the strict form anywhere, the rest in
+            # title/summary, the rest.
             everything = BitMap(ids)
-            head = FrozenBitMap(BitMap(head_ids or ()) & everything)
-            cached = (tsquery or "", None, (head, FrozenBitMap(everything - head)))
+            head = BitMap(head_ids or ()) & everything
+            close = BitMap(strict_ids or ()) & everything
+            tiers = (head & close, close - head, head - close, everything - head - close)
+            cached = (tsquery or "", None, tuple(FrozenBitMap(t) for t in tiers if t))
         else:
             cached = (tsquery or "", tuple(ids or ()), ())
         _RESULTS.put(key, cached)

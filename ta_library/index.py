@@ -17,7 +17,6 @@ each request pays for the index (the case library reads it with the case).
 
 from __future__ import annotations
 
-import threading
 from array import array
 from dataclasses import dataclass, field
 
@@ -29,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries as all_countries
 from pyroaring import BitMap, FrozenBitMap
 
+from cgrs.versioned_cache import VersionedCache
 from ta_library.models import ATTORNEY_AUDIENCES, EXPERT_AUDIENCES, CatalogueVersion, Resource
 from ta_library.rules import DIMENSIONS, CaseProfile, TopicImplication
 from taxonomy.models import PersecutionType, ProceduralStage, ProtectionType, ResourceType, Topic
@@ -313,26 +313,15 @@ def _topics_with_implications():
     return Topic.objects.annotate(implied_persecution_ids=implied).order_by("position", "name")
 
 
-_lock = threading.Lock()
-_indexes: dict[str, CatalogueIndex] = {}
+# One index per database (see cgrs.versioned_cache): the process's own, or a benchmark's.
+_INDEXES: VersionedCache[CatalogueIndex] = VersionedCache(size=4)
 
 
 def catalogue_index(*, version: int | None = None) -> CatalogueIndex:
     """The current index of this process: one query to check the version (none when the
     caller read `version` already, e.g. with the case: see
-    ta_library.selectors.case_profile_queryset); a rebuild only after a write somewhere
+    ta_library.selectors.case_library_fetch); a rebuild only after a write somewhere
     changed the catalogue."""
     if version is None:
         version = current_version()
-    # Keyed by the database's name: a process that switches databases (a benchmark's scratch
-    # database, the test database) never reads another database's index.
-    key = connection.settings_dict["NAME"]
-    index = _indexes.get(key)
-    if index is not None and index.version == version:
-        return index
-    with _lock:
-        index = _indexes.get(key)
-        if index is None or index.version != version:
-            index = build_index(version)
-            _indexes[key] = index
-    return index
+    return _INDEXES.get("catalogue", version, lambda: build_index(version))

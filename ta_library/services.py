@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from cgrs.tasks import enqueue_each
 from search.services import resources_content_changed, resources_deleted
+from ta_library.files import EXTENSION_FOR, validate_library_file
 from ta_library.models import Audience, CatalogueVersion, LibraryVisit, Resource
 from ta_library.visits import VISIT_GAP, VISIT_REFRESH
 from taxonomy.models import PersecutionType, ProceduralStage, ProtectionType, ResourceType, Topic
@@ -65,7 +66,6 @@ def resource_create(
     authored_by_cgrs: bool = True,
     author_name: str = "",
     file: File | None = None,
-    file_name: str = "",
     external_url: str = "",
     video_url: str = "",
     countries: Iterable[str] = (),
@@ -77,7 +77,8 @@ def resource_create(
     audience: str = Audience.ATTORNEYS,
     is_published: bool = False,
 ) -> Resource:
-    """Create a resource with its tags. `file` (with `file_name`) goes to private storage."""
+    """Create a resource with its tags. `file` (a PDF or DOCX, judged by its content) goes
+    to private storage. Raises ValidationError, with the reason, for anything invalid."""
     resource = Resource(
         title=title,
         summary=summary,
@@ -93,11 +94,12 @@ def resource_create(
         is_published=is_published,
     )
     if file is not None:
-        # Stored when the resource is saved, after the checks. SECURITY:
-        # files.stored_file_name gives it a random name, never the uploader's (S7); the name
-        # given here only carries the extension.
-        extension = ".docx" if (file_name or file.name or "").lower().endswith(".docx") else ".pdf"
-        resource.file = File(file, name="upload" + extension)
+        # SECURITY: the same content check as the admin's upload (type sniffed, active
+        # content refused: files.validate_library_file). Stored when the resource is saved,
+        # after the checks, under files.stored_file_name's random name, never the uploader's
+        # (S7); the name given here only carries the extension of the sniffed type.
+        content_type = validate_library_file(file)
+        resource.file = File(file, name="upload" + EXTENSION_FOR[content_type])
     # SECURITY/validity: Resource.clean() refuses a resource without content, without an
     # author when not CGRS, with countries on a type matched by claim, or with a video from
     # a host the page cannot embed.
@@ -209,7 +211,7 @@ def visit_record(*, user, case, last_visit: tuple) -> datetime.datetime | None:
     sitting (None on a first visit), for the "new since your last visit" marker.
 
     `last_visit`: (previous_seen_at, last_seen_at) of their visit row, read with the case
-    (both None when there is none; see selectors.case_profile_queryset).
+    (both None when there is none; see selectors.case_library_fetch).
 
     A GET-time write, justified like the audit row each case read writes: bookkeeping about
     the reader, not state the page shows or anyone else sees, and idempotent within a

@@ -35,9 +35,11 @@ LAYERS = [
     "taxonomy",
     "cases",
     "outcomes",
+    "insights",
     "documents",
     "experts",
     "ta_library",
+    "redaction",
     "search",
 ]
 
@@ -60,11 +62,6 @@ KNOWN_EXCEPTIONS = {
         "the library tells search that resources changed and runs its text search through "
         "search's selectors, while search's index rows point at resources"
     ),
-    ("outcomes", "documents"): "the outcome form takes a document upload (documents/forms)",
-    ("documents", "search"): "text extraction of documents reuses search.extraction",
-    ("cases", "insights"): "case services refresh the outcome insights (facts_refresh)",
-    ("outcomes", "insights"): "outcome services refresh the outcome insights (facts_refresh)",
-    ("documents", "redaction"): "withdrawing a document withdraws its redaction samples",
     ("ta_library", "redaction"): "resource pages ask redaction.rules whether a sample shows",
 }
 

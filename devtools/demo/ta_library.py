@@ -380,7 +380,6 @@ def load(log) -> None:
         name = demo_text.COUNTRY_FACTS[code][0]
         summary = _summary(item, name, terms[Topic])
         file = None
-        file_name = ""
         if not item.get("video") and not item.get("link"):
             body = (
                 demo_text.compendium_pages(text_rng, code)
@@ -391,9 +390,9 @@ def load(log) -> None:
                 # A guide to one authority opens with what it holds or says.
                 body = [item["lead"], *body[1:]]
             if item.get("docx"):
-                file, file_name = ContentFile(_docx(item["title"], body)), "demo.docx"
+                file = ContentFile(_docx(item["title"], body), name="demo.docx")
             else:
-                file, file_name = ContentFile(_pdf(item["title"], body)), "demo.pdf"
+                file = ContentFile(_pdf(item["title"], body), name="demo.pdf")
         country_specific = resource_type.country_specific
         resource_create(
             title=item["title"],
@@ -403,7 +402,6 @@ def load(log) -> None:
             authored_by_cgrs=item["cgrs"],
             author_name="" if item["cgrs"] else text_rng.choice(OTHER_AUTHORS),
             file=file,
-            file_name=file_name,
             external_url=item.get("link", ""),
             video_url=item.get("video", ""),
             countries=[code] if country_specific else [],

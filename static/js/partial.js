@@ -14,6 +14,7 @@
  * [data-error-summary] receives focus on load.
  * <details data-collapse-narrow open> (filters) is closed on a narrow screen, where it would
  *   push the results far down; open without JavaScript; the person's choice survives updates.
+ * <details data-keep-open id="..."> (search tips) that the person opened stays open on updates.
  */
 (function () {
   "use strict";
@@ -160,7 +161,11 @@
       .then(function (result) {
         if (n !== sequence[name]) return; // a newer request superseded this one
         var snap = focusSnapshot(region);
+        // <details data-keep-open id=...> (search tips) stay as the person left them.
+        var opened = Array.prototype.map.call(
+          region.querySelectorAll("details[data-keep-open][id][open]"), function (d) { return d.id; });
         region.innerHTML = result.html;
+        opened.forEach(function (id) { var d = document.getElementById(id); if (d) d.open = true; });
         region.removeAttribute("aria-busy");
         fitCollapsibles(region);
         var state = { partialRegion: name };

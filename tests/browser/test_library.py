@@ -26,7 +26,6 @@ def _resource(
         resource_type=ResourceType.objects.get(slug=type_slug),
         published_on=datetime.date(2026, 1, 1) + datetime.timedelta(days=day),
         file=ContentFile(pdf_bytes(title, pages=2)) if pdf else None,
-        file_name="doc.pdf" if pdf else "",
         external_url="" if pdf else "https://example.org/resource",
         countries=countries,
         persecution_types=PersecutionType.objects.filter(slug__in=persecution),

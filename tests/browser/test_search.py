@@ -94,7 +94,7 @@ def test_a_misspelled_search_shows_corrected_results_and_the_passage(
 
 @pytest.fixture
 def women_in_library(case_with_library):
-    """"women" in two resources: common enough to be offered for "womn"."""
+    """ "women" in two resources: common enough to be offered for "womn"."""
     resource_create(
         title="Women in Honduras: state protection",
         summary="Reports on violence against women and the police response.",

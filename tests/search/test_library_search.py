@@ -278,9 +278,8 @@ def test_a_short_misspelling_that_finds_nothing_offers_the_common_word_keeping_t
     block = _empty_block(response.content.decode())
     assert "No resources match “womn”." in block
     assert "these filters" not in block  # none are set
-    assert 'Did you mean <a href="?q=women&amp;scope=all" data-partial-link><em>women</em></a>?' in (
-        block
-    )
+    offer = '<a href="?q=women&amp;scope=all" data-partial-link><em>women</em></a>'
+    assert f"Did you mean {offer}?" in block
     # Taking it runs that search.
     taken = attorney_client.get(url, {"q": "women", "scope": "all"}).context["library"]
     assert taken.total == 2

@@ -5,10 +5,12 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 
 from ta_library.models import Resource
 from ta_library.services import resource_create
 from tests.ta_library.factories import ResourceTypeFactory, country_conditions_type
+from tests.ta_library.helpers import docx_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -51,3 +53,30 @@ def test_a_complete_resource_is_created():
         "A clinic",
         ["GT"],
     )
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"MZ\x90\x00 not a document", "Upload a PDF or a Word (.docx) file."),
+        ("javascript_pdf", "JavaScript, automatic actions"),
+        ("encrypted_pdf", "password"),
+    ],
+)
+def test_the_service_refuses_a_file_the_admin_would_refuse(content, message):
+    """The importer, the demo and publishing a redacted sample all create resources through
+    resource_create: the file check is the service's, not only the admin form's."""
+    from documents import samples
+
+    data = getattr(samples, content)() if isinstance(content, str) else content
+    with pytest.raises(ValidationError) as refused:
+        _create(external_url="", file=ContentFile(data, name="advisory.pdf"))
+    assert message in " ".join(refused.value.messages)
+    assert not Resource.objects.exists()
+
+
+def test_the_stored_name_carries_the_sniffed_type_not_the_given_name():
+    # A Word file named .pdf is stored as .docx under a random name (S7).
+    resource = _create(external_url="", file=ContentFile(docx_bytes(), name="client-A123.pdf"))
+    assert resource.file.name.endswith(".docx")
+    assert "client" not in resource.file.name

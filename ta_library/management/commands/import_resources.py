@@ -126,9 +126,7 @@ class Command(BaseCommand):
                     resource_create(**fields)
                     continue
                 with path.open("rb") as handle:
-                    resource_create(
-                        **fields, file=File(handle, name=path.name), file_name=path.name
-                    )
+                    resource_create(**fields, file=File(handle, name=path.name))
         self.stdout.write(
             self.style.SUCCESS(
                 f"Imported {len(new)} resources ({len(rows) - len(new)} already there)."

@@ -1,4 +1,9 @@
-"""Reporting an outcome for one of the attorney's cases."""
+"""Reporting an outcome for one of the attorney's cases, with the case documents that came
+with it.
+
+The page composes the outcome form (outcomes) and the document rows (documents), so it lives
+here, in the app built on outcomes: outcomes itself never imports documents.
+"""
 
 import uuid
 
