@@ -1,5 +1,11 @@
+from allauth.mfa.admin import AuthenticatorAdmin as AllauthAuthenticatorAdmin
+from allauth.mfa.models import Authenticator
+from allauth.usersessions.admin import UserSessionAdmin as AllauthUserSessionAdmin
+from allauth.usersessions.models import UserSession
 from django.contrib import admin, messages
+from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group
 from django.db.models import Count
 from django.template.response import TemplateResponse
 
@@ -7,6 +13,7 @@ from accounts.membership import MembershipError, membership_confirm
 from accounts.models import Organization, ProSeFollowUp, User
 from accounts.services import OrganizationMergeConflict, organizations_merge
 from audit.admin_views import AuditedAdminMixin
+from cgrs.admin_site import TAG_CHECKBOXES
 
 
 @admin.register(Organization)
@@ -99,7 +106,16 @@ class UserAdmin(DjangoUserAdmin):
         "is_active",
     ]
     list_filter = ["account_type", "organization_verified", "is_staff", "is_active"]
-    readonly_fields = ["organization_verified_by", "organization_verified_at"]
+    # Sign-in and joining dates are records, not settings; Django's split date/time inputs for
+    # them also have no label of their own (axe: label).
+    readonly_fields = [
+        "organization_verified_by",
+        "organization_verified_at",
+        "last_login",
+        "date_joined",
+    ]
+    filter_horizontal = []
+    formfield_overrides = TAG_CHECKBOXES
     actions = ["confirm_memberships"]
     search_fields = ["email", "full_name"]
     raw_id_fields = ["organization"]
@@ -139,3 +155,39 @@ class UserAdmin(DjangoUserAdmin):
                 continue
             confirmed += 1
         self.message_user(request, f"{confirmed} membership(s) confirmed.")
+
+
+# Two-factor authenticators and sign-in sessions are records of what a person did: staff read
+# them, and delete one to reset a lost phone or end a session, but never type one in or edit
+# it. Shown read-only, which also spares Django's split date/time inputs (no label of their
+# own, axe: label), and without the TOTP secret or session key (credentials, not records).
+admin.site.unregister(Authenticator)
+
+
+@admin.register(Authenticator)
+class AuthenticatorAdmin(AllauthAuthenticatorAdmin):
+    fields = readonly_fields = ["user", "type", "created_at", "last_used_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+admin.site.unregister(UserSession)
+
+
+@admin.register(UserSession)
+class UserSessionAdmin(AllauthUserSessionAdmin):
+    fields = readonly_fields = ["user", "ip", "user_agent", "created_at", "last_seen_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+# Permissions as a checkbox list, like the user's (the two-box widget fails axe).
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(DjangoGroupAdmin):
+    filter_horizontal = []
+    formfield_overrides = TAG_CHECKBOXES

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from django.core.paginator import Page, Paginator
 from django.db.models import BigIntegerField, DateTimeField, QuerySet
 from django.db.models.expressions import RawSQL
-from django.http import QueryDict
+from django.http import Http404, QueryDict
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -27,9 +28,12 @@ from django.utils.translation import gettext as _
 
 from accounts.permissions import is_attorney, is_cgrs_staff, keeps_listing
 from cases.models import Case
+from cases.selectors import fetch_case, visible_case_number
+from redaction.rules import may_show_sample_page
 from search import selectors as search
+from ta_library.embeds import embed_origin, embed_url
 from ta_library.facets import FacetResult, Selection, facet_counts, parse_selection
-from ta_library.index import CatalogueIndex
+from ta_library.index import CatalogueIndex, catalogue_index
 from ta_library.models import (
     ATTORNEY_AUDIENCES,
     EXPERT_AUDIENCES,
@@ -94,13 +98,9 @@ def audience_bitmap(index: CatalogueIndex, user):
 # --- Cases ---------------------------------------------------------------------------------
 
 
-def case_profile_queryset(user=None, params=None) -> QuerySet[Case]:
-    """Cases with the term ids the matching needs, in the one query that fetches the case;
-    with `user`, also the catalogue version and that person's last visit to the case's
-    library (`visit_previous_seen_at`, `visit_last_seen_at`), so the library page reads
-    neither separately (see ta_library.index.catalogue_index and services.visit_record);
-    with the page's `params`, also the lexicon of its keyword query (`search_lexicon`, for
-    library_page: see search.lexicon_expression).
+def case_profile_queryset() -> QuerySet[Case]:
+    """Cases with the term ids the matching needs (their own tags), in the query that
+    fetches them.
 
     Correlated ARRAY(...) subqueries rather than ArrayAgg: no GROUP BY, and about 2 ms less
     to compile on every library request."""
@@ -114,12 +114,35 @@ def case_profile_queryset(user=None, params=None) -> QuerySet[Case]:
             (),
         )
 
-    queryset = Case.objects.annotate(
+    return Case.objects.annotate(
         persecution_ids=terms("persecution_types", "persecutiontype_id"),
         protection_ids=terms("protection_types", "protectiontype_id"),
     )
-    if user is None:
-        return queryset
+
+
+@dataclass(frozen=True)
+class CaseLibraryState:
+    """What a case's library page reads besides the case itself: the catalogue version
+    (ta_library.index.catalogue_index), the reader's last visit to this case's library
+    ((previous_seen_at, last_seen_at), both None before a first visit: see
+    services.visit_record), the resources that came into the library since that visit
+    (what the alerts report), and the keyword query's lexicon (None without `q`: see
+    search.lexicon_expression)."""
+
+    catalogue_version: int
+    last_visit: tuple[datetime.datetime | None, datetime.datetime | None]
+    new_match_ids: frozenset[int]
+    lexicon: str | None = None
+
+
+# The columns of CaseLibraryState on the case query, taken off the case again once read.
+_STATE_PREFIX = "library_state_"
+
+
+def _case_library_queryset(user, params) -> QuerySet[Case]:
+    """case_profile_queryset plus the library's state for `user` (CaseLibraryState), as
+    columns of the same query: the page costs no query more than the case fetch for them."""
+    table = Case._meta.db_table
     visits = LibraryVisit._meta.db_table
 
     def visit(column: str) -> RawSQL:
@@ -131,27 +154,58 @@ def case_profile_queryset(user=None, params=None) -> QuerySet[Case]:
             output_field=DateTimeField(),
         )
 
-    lexicon = _lexicon_expression(params) if params is not None else None
+    queryset = case_profile_queryset()
+    lexicon = _lexicon_expression(params)
     if lexicon is not None:
-        queryset = queryset.annotate(search_lexicon=lexicon)
+        queryset = queryset.annotate(**{f"{_STATE_PREFIX}lexicon": lexicon})
     matches = CaseMatch._meta.db_table
     return queryset.annotate(
-        # Resources that came into the library since the reader's last sitting (what the
-        # alerts report): marked new like newly published ones (ta_library.visits).
-        new_match_ids=RawSQL(  # noqa: S611
-            f"ARRAY(SELECT m.resource_id FROM {matches} m WHERE m.case_id = {table}.id "  # noqa: S608
-            f"AND m.matched_at > {new_since_sql('%s', '%s', f'{table}.id')})",
-            (timezone.now(), user.pk),
-        ),
-        catalogue_version=RawSQL(  # noqa: S611
-            f"coalesce((SELECT c.version FROM {CatalogueVersion._meta.db_table} c "  # noqa: S608
-            "WHERE c.id = 1), 0)",
-            (),
-            output_field=BigIntegerField(),
-        ),
-        visit_previous_seen_at=visit("previous_seen_at"),
-        visit_last_seen_at=visit("last_seen_at"),
+        **{
+            # Resources that came into the library since the reader's last sitting (what
+            # the alerts report): marked new like newly published ones (ta_library.visits).
+            f"{_STATE_PREFIX}new_match_ids": RawSQL(  # noqa: S611
+                f"ARRAY(SELECT m.resource_id FROM {matches} m WHERE m.case_id = {table}.id "  # noqa: S608
+                f"AND m.matched_at > {new_since_sql('%s', '%s', f'{table}.id')})",
+                (timezone.now(), user.pk),
+            ),
+            f"{_STATE_PREFIX}catalogue_version": RawSQL(  # noqa: S611
+                f"coalesce((SELECT c.version FROM {CatalogueVersion._meta.db_table} c "  # noqa: S608
+                "WHERE c.id = 1), 0)",
+                (),
+                output_field=BigIntegerField(),
+            ),
+            f"{_STATE_PREFIX}previous_seen_at": visit("previous_seen_at"),
+            f"{_STATE_PREFIX}last_seen_at": visit("last_seen_at"),
+        }
     )
+
+
+def case_library_fetch(request, number: int) -> tuple[Case, CaseLibraryState]:
+    """The case with this number if the signed-in person may open its library (else 404),
+    and the library's state for them.
+
+    cases.fetch_case is the authorization and writes the audit row; the state's columns
+    ride in its one query (a query of their own would cost the page one more), and are
+    taken off the case here, so the case carries only its own data."""
+    # SECURITY: fetch_case is the authorization (another attorney's number is a 404) and
+    # writes the audit row for this read of the case; staff may open any case's library.
+    case = fetch_case(
+        request,
+        number,
+        queryset=_case_library_queryset(request.user, request.GET),
+        owner_only=False,
+    )
+
+    def take(name: str):
+        return vars(case).pop(f"{_STATE_PREFIX}{name}", None)
+
+    state = CaseLibraryState(
+        catalogue_version=take("catalogue_version"),
+        last_visit=(take("previous_seen_at"), take("last_seen_at")),
+        new_match_ids=frozenset(take("new_match_ids") or ()),
+        lexicon=take("lexicon"),
+    )
+    return case, state
 
 
 def case_profile(case: Case, index: CatalogueIndex) -> CaseProfile:
@@ -382,7 +436,8 @@ def _exact(params) -> bool:
 
 
 def _lexicon_expression(params):
-    # The keyword query's lexicon as a column of the page's first query (None without q).
+    # The keyword query's lexicon as a column of the page's first query (None without q:
+    # see _case_library_queryset).
     query = clean_query(params)
     return search.lexicon_expression(query, correct=not _exact(params)) if query else None
 
@@ -425,7 +480,7 @@ def library_page(
     filtered by the form in `params`, with facet counts, newest first (or by keyword rank).
 
     Queries: the page's rows (with their snippets), plus keyword search's own when `q` is
-    given (one fewer with `lexicon`, read with the case: case_profile_queryset).
+    given (one fewer with `lexicon`, read with the case: case_library_fetch).
     """
     selection = parse_selection(params, index)
     query = clean_query(params)
@@ -470,6 +525,37 @@ def library_page(
     )
 
 
+def case_library_page(
+    *,
+    case: Case,
+    state: CaseLibraryState,
+    params,
+    whole_library: bool,
+    new_since: datetime.datetime | None,
+) -> LibraryPage:
+    """One page of a case's library (from case_library_fetch): the resources curated to the
+    case, or with `whole_library` all attorney material, each card saying why it matches
+    the case and whether it is new since `new_since` (services.visit_record) or came into
+    the case's library since (CaseLibraryState.new_match_ids).
+
+    Queries: the page's rows, plus keyword search's own match (state.lexicon saves it the
+    lexicon's); the catalogue version came with the case."""
+    index = catalogue_index(version=state.catalogue_version)
+    profile = case_profile(case, index)
+    base = index.attorney_audience
+    if not whole_library:
+        base = base & index.curated(profile)
+    return library_page(
+        index=index,
+        base=base,
+        params=params,
+        profile=profile,
+        new_since=new_since,
+        new_ids=state.new_match_ids,
+        lexicon=state.lexicon,
+    )
+
+
 def news_page(*, index: CatalogueIndex, params) -> Page:
     """TA Program News: CGRS-authored attorney material, newest first, 20 a page."""
     base = index.cgrs & index.attorney_audience
@@ -502,3 +588,81 @@ def related_resources(index: CatalogueIndex, resource: Resource, base) -> list[R
     ids = index.in_order(candidates, 0, RELATED_COUNT)
     rows = {r.pk: r for r in Resource.objects.filter(pk__in=ids).only(*CARD_FIELDS)}
     return [rows[i] for i in ids if i in rows]
+
+
+@dataclass
+class ResourcePage:
+    """What a resource page shows, and which origins it may frame (its CSP)."""
+
+    resource: Resource
+    video_embed_url: str | None
+    related: list[Resource]
+    tags: list[tuple[str, str]]  # (filtered library URL, term name)
+    library_url: str
+    from_case: int | None
+    case_library_url: str
+    frame_sources: list[str]
+
+
+def library_url_for(user) -> str:
+    """The library a person's tag links filter: experts' and clinics' own, else the TA
+    Library."""
+    if keeps_listing(user):
+        return reverse("ta_library:expert_library")
+    return reverse("ta_library:browse")
+
+
+def resource_page(user, pk: int, *, case_param: str | None) -> ResourcePage:
+    """The resource `user` may open (else 404), its tags as links into the filtered
+    library, related resources, and the way back to the case's library when opened from
+    one (`case_param`, the ?case= of its cards). Staff also see unpublished ones."""
+    # SECURITY: the scoped fetch decides (audience and publication by role): else 404.
+    resource = get_object_or_404(
+        resources_for_user(user)
+        .select_related("resource_type", "redaction__document")
+        .prefetch_related("persecution_types", "protection_types", "procedural_stages", "topics"),
+        pk=pk,
+    )
+    sample = getattr(resource, "redaction", None)
+    if sample is not None and not may_show_sample_page(sample):
+        raise Http404
+    index = catalogue_index()
+    video = embed_url(resource.video_url) if resource.video_url else None
+    related = related_resources(index, resource, audience_bitmap(index, user))
+    library_url = library_url_for(user)
+    # Opened from a case's library (its cards link with ?case=): lead back there.
+    from_case = visible_case_number(user, case_param)
+    tags = []
+    for param, terms in (
+        ("type", [resource.resource_type]),
+        ("persecution", resource.persecution_types.all()),
+        ("protection", resource.protection_types.all()),
+        ("stage", resource.procedural_stages.all()),
+        ("topic", resource.topics.all()),
+    ):
+        tags.extend((f"{library_url}?{param}={t.slug}", t.name) for t in terms)
+    if resource.resource_type.country_specific:
+        names = {v.key: v.label for v in index.facet_values("country")}
+        tags.extend(
+            (f"{library_url}?country={code.lower()}", names.get(code, code))
+            for code in resource.countries
+        )
+    # SECURITY: the page frames only what it shows: our own file URL for a PDF, the
+    # privacy-enhanced player of its video (S10).
+    frames = []
+    if resource.is_pdf:
+        frames.append("'self'")
+    if video:
+        frames.append(embed_origin(resource.video_url))
+    return ResourcePage(
+        resource=resource,
+        video_embed_url=video,
+        related=related,
+        tags=tags,
+        library_url=library_url,
+        from_case=from_case,
+        case_library_url=(
+            reverse("ta_library:case_library", args=[from_case]) if from_case else ""
+        ),
+        frame_sources=frames,
+    )

@@ -7,22 +7,19 @@ import io
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_safe
 
 from accounts.models import Role
-from accounts.permissions import keeps_listing, reads_attorney_library, role_required
-from cases.selectors import fetch_case, visible_case_number
+from accounts.permissions import reads_attorney_library, role_required
 from cgrs.files import private_file_response
 from cgrs.middleware import csp_with_frame_sources
 from cgrs.partials import render_page
 from experts.links import expert_search_url
-from redaction.rules import may_serve_sample, may_show_sample_page
+from redaction.rules import may_serve_sample
 from ta_library import selectors
-from ta_library.embeds import embed_origin, embed_url
 from ta_library.files import EXTENSION_FOR, content_type_of
 from ta_library.index import catalogue_index
 from ta_library.services import visit_record
@@ -55,35 +52,17 @@ def case_library(request, number: int):
     refusal = _too_long(request)
     if refusal:
         return refusal
-    # SECURITY: fetch_case is the authorization (another attorney's number is a 404) and
-    # writes the audit row for this read of the case.
-    case = fetch_case(
-        request,
-        number,
-        queryset=selectors.case_profile_queryset(request.user, request.GET),
-        owner_only=False,
-    )
-    # The catalogue version, the last visit and the keyword query's lexicon came with the
-    # case (one query for all four).
-    index = catalogue_index(version=case.catalogue_version)
-    profile = selectors.case_profile(case, index)
+    # SECURITY: the authorization (fetch_case: another attorney's number is a 404), with the
+    # audit row for this read of the case.
+    case, state = selectors.case_library_fetch(request, number)
+    new_since = visit_record(user=request.user, case=case, last_visit=state.last_visit)
     whole_library = request.GET.get("scope") == "all"
-    base = index.attorney_audience
-    if not whole_library:
-        base = base & index.curated(profile)
-    new_since = visit_record(
-        user=request.user,
+    library = selectors.case_library_page(
         case=case,
-        last_visit=(case.visit_previous_seen_at, case.visit_last_seen_at),
-    )
-    library = selectors.library_page(
-        index=index,
-        base=base,
+        state=state,
         params=request.GET,
-        profile=profile,
+        whole_library=whole_library,
         new_since=new_since,
-        new_ids=frozenset(case.new_match_ids or ()),
-        lexicon=getattr(case, "search_lexicon", None),
     )
     return _render_library(
         request,
@@ -137,74 +116,28 @@ def news(request):
     return render(request, "ta_library/news.html", {"page_obj": page, "full_access": full_access})
 
 
-def _library_url_for(user) -> str:
-    if keeps_listing(user):
-        return reverse("ta_library:expert_library")
-    return reverse("ta_library:browse")
-
-
 @require_safe
 @role_required(Role.ATTORNEY, Role.EXPERT, Role.CLINIC, Role.STAFF)
 def resource_detail(request, pk: int):
     """A resource: the PDF inline, the external link or the embedded video; its tags as
-    links into the filtered library; related resources. Staff also see unpublished ones
-    (the admin's preview link)."""
-    # SECURITY: the scoped fetch decides (audience and publication by role): else 404.
-    resource = get_object_or_404(
-        selectors.resources_for_user(request.user)
-        .select_related("resource_type", "redaction__document")
-        .prefetch_related("persecution_types", "protection_types", "procedural_stages", "topics"),
-        pk=pk,
-    )
-    sample = getattr(resource, "redaction", None)
-    if sample is not None and not may_show_sample_page(sample):
-        raise Http404
-    index = catalogue_index()
-    video = embed_url(resource.video_url) if resource.video_url else None
-    related = selectors.related_resources(
-        index, resource, selectors.audience_bitmap(index, request.user)
-    )
-    library_url = _library_url_for(request.user)
-    # Opened from a case's library (its cards link with ?case=): lead back there.
-    from_case = visible_case_number(request.user, request.GET.get("case"))
-    tags = []
-    for param, terms in (
-        ("type", [resource.resource_type]),
-        ("persecution", resource.persecution_types.all()),
-        ("protection", resource.protection_types.all()),
-        ("stage", resource.procedural_stages.all()),
-        ("topic", resource.topics.all()),
-    ):
-        tags.extend((f"{library_url}?{param}={t.slug}", t.name) for t in terms)
-    if resource.resource_type.country_specific:
-        names = {v.key: v.label for v in index.facet_values("country")}
-        tags.extend(
-            (f"{library_url}?country={code.lower()}", names.get(code, code))
-            for code in resource.countries
-        )
-    frames = []
-    if resource.is_pdf:
-        frames.append("'self'")
-    if video:
-        frames.append(embed_origin(resource.video_url))
+    links into the filtered library; related resources."""
+    # SECURITY: the scoped fetch inside resource_page decides (audience, publication): else 404.
+    page = selectors.resource_page(request.user, pk, case_param=request.GET.get("case"))
     response = render(
         request,
         "ta_library/resource_detail.html",
         {
-            "resource": resource,
-            "video_embed_url": video,
-            "related": related,
-            "tags": tags,
-            "library_url": library_url,
-            "from_case": from_case,
-            "case_library_url": (
-                reverse("ta_library:case_library", args=[from_case]) if from_case else ""
-            ),
+            "resource": page.resource,
+            "video_embed_url": page.video_embed_url,
+            "related": page.related,
+            "tags": page.tags,
+            "library_url": page.library_url,
+            "from_case": page.from_case,
+            "case_library_url": page.case_library_url,
         },
     )
-    # SECURITY: this page may frame only what it shows: our own file URL for a PDF, the
-    # privacy-enhanced player of its video; every other page frames nothing (S10).
-    response.headers["Content-Security-Policy"] = csp_with_frame_sources(frames)
+    # SECURITY: this page may frame only what it shows; every other page frames nothing (S10).
+    response.headers["Content-Security-Policy"] = csp_with_frame_sources(page.frame_sources)
     return response
 
 

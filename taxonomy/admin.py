@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.utils.translation import gettext as _
 
+from cgrs.admin_site import TAG_CHECKBOXES
 from taxonomy.models import PersecutionType, ProceduralStage, ProtectionType, ResourceType, Topic
 from taxonomy.signals import terms_changed
 
@@ -9,6 +11,20 @@ class TermAdmin(admin.ModelAdmin):
     list_editable = ["position"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
+
+    def get_changelist_form(self, request, **kwargs):
+        # The list's position boxes have no visible label of their own: name each after its
+        # row, so "Position: Domestic violence" is read out, not an unnamed number box.
+        base = super().get_changelist_form(request, **kwargs)
+
+        class LabelledPositionForm(base):
+            def __init__(self, *args, **form_kwargs):
+                super().__init__(*args, **form_kwargs)
+                if "position" in self.fields:
+                    label = _("Position: %(term)s") % {"term": self.instance.name}
+                    self.fields["position"].widget.attrs["aria-label"] = label
+
+        return LabelledPositionForm
 
     # Library filters show term names and slugs from per-process bitmaps: on a change to a
     # term the library bumps its catalogue version so every process rebuilds them.
@@ -36,7 +52,7 @@ class ProceduralStageAdmin(TermAdmin):
 @admin.register(Topic)
 class TopicAdmin(TermAdmin):
     list_display = [*TermAdmin.list_display, "implied_by_detention", "implied_by_child_harm"]
-    filter_horizontal = ["implied_by_persecution"]
+    formfield_overrides = TAG_CHECKBOXES
 
 
 @admin.register(ResourceType)

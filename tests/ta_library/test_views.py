@@ -336,6 +336,18 @@ def test_news_lists_cgrs_material_with_links_for_attorneys_only(client, attorney
     assert "/library/resources/" in attorney_client.get(reverse("ta_library:news")).content.decode()
 
 
+def test_news_in_spanish_says_the_resources_are_english_and_marks_them_so(client):
+    # A screen reader reads the English titles with English sounds (WCAG 3.1.2), and a
+    # Spanish reader is told before the list why it is in English.
+    ResourceFactory(title="CGRS advisory", authored_by_cgrs=True)
+    html = client.get(reverse("ta_library:news"), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert '<html lang="es"' in html
+    assert "CGRS escribe sus recursos en inglés" in html
+    assert '<h2 class="card-title" lang="en">CGRS advisory</h2>' in html
+    english = client.get(reverse("ta_library:news"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "CGRS writes its resources in English" not in english
+
+
 def test_my_account_links_to_the_case_library(attorney_client, case):
     html = attorney_client.get(reverse("accounts:my_account")).content.decode()
     assert reverse("ta_library:case_library", args=[case.number]) in html
