@@ -330,7 +330,7 @@ _INDEXES: VersionedCache[CatalogueIndex] = VersionedCache(size=4)
 def catalogue_index(*, version: int | None = None) -> CatalogueIndex:
     """The current index of this process: one query to check the version (none when the
     caller read `version` already, e.g. with the case: see
-    ta_library.selectors.case_library_fetch); a rebuild only after a write somewhere
+    ta_library.selectors.case_library.case_library_fetch); a rebuild only after a write somewhere
     changed the catalogue."""
     if version is None:
         version = current_version()
