@@ -12,7 +12,12 @@ from cases.models import AlertDefault, AlertFrequency, Case
 from ta_library.index import catalogue_index
 from ta_library.models import CaseMatch, Resource
 from ta_library.rules import match_reasons
-from ta_library.selectors import _match_tags, case_profile, case_profile_queryset, match_labels
+from ta_library.selectors.case_profile import (
+    case_profile,
+    case_profile_queryset,
+    match_labels,
+    match_tags,
+)
 from ta_library.visits import new_since_sql
 
 # Resources listed per case; the rest are one click away in the case's library.
@@ -86,7 +91,7 @@ def new_resources(user, *, now: datetime.datetime | None = None) -> list[CaseNew
                 continue
             item.resource = resource
             item.type_name = index.type_names.get(resource.resource_type_id, "")
-            tags = _match_tags(index, resource.pk, profile)
+            tags = match_tags(index, resource.pk, profile)
             item.reasons = match_labels(index, match_reasons(tags, profile))
             items.append(item)
         entry.resources = items

@@ -3,13 +3,11 @@ and the staff queue. Every page here costs a fixed number of queries."""
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.contrib.postgres.expressions import ArraySubquery
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Max, OuterRef, QuerySet
+from django.db.models import Count, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_countries import countries
@@ -17,11 +15,11 @@ from django_countries import countries
 from accounts.membership import membership_pending
 from accounts.permissions import can_search_experts, is_clinic
 from audit.services import fetch_audited_or_404
-from cgrs.versioned_cache import VersionedCache
+from cgrs.facets import disjunctive_counts, union
+from experts.index import NO_LISTINGS, listing_index
 from experts.models import (
     AVAILABILITY_LAPSES_AFTER,
     LANGUAGE_CHOICES,
-    Availability,
     ExpertType,
     FeeTerms,
     Listing,
@@ -54,110 +52,6 @@ class SearchResult:
     topic_names: dict[int, str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class _Row:
-    """The facet-relevant columns of one listed listing (no contact details, no text)."""
-
-    pk: int
-    name: str
-    types: frozenset[str]
-    countries: frozenset[str]
-    topics: frozenset[int]
-    languages: frozenset[str]
-    fee: str
-    # When "accepting new cases" was last confirmed, or None when it is not set.
-    accepting_since: datetime | None
-    clinic: bool
-
-    def accepting(self, cutoff: datetime) -> bool:
-        return self.accepting_since is not None and self.accepting_since >= cutoff
-
-
-# Per process and database: the rows, by version. Listings change rarely and the search runs
-# often, so the facet columns are read again only when the version changes (see _listed_rows).
-_ROWS: VersionedCache[list[_Row]] = VersionedCache(size=4)
-
-
-def _fetch_rows() -> list[_Row]:
-    """One query: every listed listing's facet columns, topics aggregated in SQL."""
-    through = Listing.topics.through
-    topic_ids = ArraySubquery(
-        through.objects.filter(listing_id=OuterRef("pk")).values("persecutiontype_id")
-    )
-    rows = []
-    for values in (
-        Listing.objects.listed()
-        .annotate(topic_ids=topic_ids)
-        .values_list(
-            "pk",
-            "display_name",
-            "expert_types",
-            "countries",
-            "topic_ids",
-            "languages",
-            "fee_terms",
-            "availability",
-            "availability_confirmed_at",
-            "is_clinic",
-        )
-    ):
-        pk, name, types, codes, topics, languages, fee, availability, confirmed, clinic = values
-        rows.append(
-            _Row(
-                pk=pk,
-                name=name,
-                types=frozenset(types),
-                countries=frozenset(codes),
-                topics=frozenset(topics or ()),
-                languages=frozenset(languages),
-                fee=fee,
-                accepting_since=confirmed if availability == Availability.ACCEPTING else None,
-                clinic=clinic,
-            )
-        )
-    return rows
-
-
-def _listed_rows() -> list[_Row]:
-    """The facet rows of every listed listing, re-read only when the catalogue changed.
-
-    The version is one indexed aggregate: how many listings are listed, the highest id and the
-    latest change. Every write to a listing saves `updated_at` (the services make sure of it,
-    bulk updates included), and a listing leaving the list changes the count.
-    """
-    version = Listing.objects.listed().aggregate(
-        n=Count("id"), last_id=Max("id"), changed=Max("updated_at")
-    )
-    key = (version["n"], version["last_id"], version["changed"])
-    return _ROWS.get("listed", key, _fetch_rows)
-
-
-# One bit per filter group, for the set of groups a row fails.
-BIT = {group: 1 << i for i, group in enumerate(GROUPS)}
-
-
-def _failed_groups(
-    row: _Row, filters: dict, topic_ids: frozenset[int], languages: frozenset[str], accepting: bool
-) -> int:
-    """The groups whose filter the row fails, as bits (an empty filter passes everything)."""
-    failed = 0
-    if filters["type"] and filters["type"] not in row.types:
-        failed |= BIT["type"]
-    if filters["country"] and filters["country"] not in row.countries:
-        failed |= BIT["country"]
-    if topic_ids and topic_ids.isdisjoint(row.topics):
-        failed |= BIT["topic"]
-    if filters["fee"] and row.fee not in filters["fee"]:
-        failed |= BIT["fee"]
-    if languages and languages.isdisjoint(row.languages):
-        failed |= BIT["language"]
-    if filters["accepting"] and not accepting:
-        failed |= BIT["accepting"]
-    if filters["clinic"] and not row.clinic:
-        failed |= BIT["clinic"]
-    return failed
-
-
 def topic_vocabulary() -> list[PersecutionType]:
     return list(PersecutionType.objects.all())
 
@@ -174,78 +68,83 @@ def search_listings(
 
     Counts are disjunctive: each group's counts apply every other group's selection but not
     its own, so a count says how many results choosing that value would give. Values within a
-    group are OR-ed, groups AND-ed. Four queries whatever the data: the topic vocabulary, the
-    facet columns of every searchable listing (counted here in Python: the database holds
-    hundreds to a few thousand listings, so this beats one GROUP BY per group), the page's
-    listings and their topics.
+    group are OR-ed, groups AND-ed (cgrs.facets.disjunctive_counts, as the TA Library
+    counts). Four queries whatever the data: the topic vocabulary, the listings' version
+    (their bitmaps are kept per process, experts.index), the page's listings and their
+    topics; a fifth rebuilds the bitmaps after a listing changed.
     """
     now = now or timezone.now()
     slug_to_id = {term.slug: term.pk for term in topic_terms}
     selected_topics = frozenset(slug_to_id[s] for s in filters["topic"] if s in slug_to_id)
     # SECURITY: only attorneys and staff search, and only listed profiles (S3).
-    rows = _listed_rows() if can_search_experts(user) else []
-    cutoff = now - AVAILABILITY_LAPSES_AFTER
+    index = listing_index() if can_search_experts(user) else NO_LISTINGS
+    accepting = index.accepting(now - AVAILABILITY_LAPSES_AFTER)
 
-    # For each row, whether it is accepting now and the groups whose filter it fails. A row
-    # counts towards a group's values when it fails no other group: one pass over the rows
-    # per group, whatever the number of values.
-    languages = frozenset(filters["language"])
-    failures = []
-    for row in rows:
-        accepting = row.accepting(cutoff)
-        failed = _failed_groups(row, filters, selected_topics, languages, accepting)
-        if failed & (failed - 1) and failed != BIT["type"] | BIT["country"]:
-            continue  # fails two groups or more: it counts nowhere
-        failures.append((row, accepting, failed))
-
-    def tally(group: str, values_of) -> Counter:
-        # The type links drop the country (it belongs to country conditions), so the type
-        # counts ignore it too: each count is what following that link gives.
-        ignored = BIT[group] | BIT["country"] if group == "type" else BIT[group]
-        counts: Counter = Counter()
-        for row, accepting, failed in failures:
-            if not failed & ~ignored:
-                counts.update(values_of(row, accepting))
-        return counts
+    chosen = {}
+    if filters["type"]:
+        chosen["type"] = index.bitmap("type", filters["type"])
+    if filters["country"]:
+        chosen["country"] = index.bitmap("country", filters["country"])
+    for group, values in (
+        ("topic", selected_topics),
+        ("fee", filters["fee"]),
+        ("language", filters["language"]),
+    ):
+        if values:
+            chosen[group] = union(index.bitmap(group, value) for value in values)
+    if filters["accepting"]:
+        chosen["accepting"] = accepting
+    if filters["clinic"]:
+        chosen["clinic"] = index.clinics
+    countries_counted = filters["type"] == ExpertType.COUNTRY_CONDITIONS
+    country_codes = []
+    if countries_counted:
+        # Every country some listing covers, and the chosen one even when none does.
+        country_codes = sorted({*index.bitmaps.get("country", {}), filters["country"]} - {""})
+    options = {
+        "type": [index.bitmap("type", v) for v in ExpertType.values],
+        "country": [index.bitmap("country", code) for code in country_codes],
+        "topic": [index.bitmap("topic", term.pk) for term in topic_terms],
+        "fee": [index.bitmap("fee", v) for v in FeeTerms.values],
+        "language": [index.bitmap("language", v) for v, _label in LANGUAGE_CHOICES],
+        "accepting": [accepting],
+        "clinic": [index.clinics],
+    }
+    # The type links drop the country (it belongs to country conditions), so the type counts
+    # ignore it too: each count is what following that link gives.
+    matched, counts = disjunctive_counts(
+        index.everything, chosen, options, also_ignores={"type": ("country",)}
+    )
 
     facets: dict[str, list[FacetValue]] = {}
-    counts = tally("type", lambda r, a: r.types)
     facets["type"] = [
-        FacetValue(v, str(label), counts[v], v == filters["type"])
-        for v, label in ExpertType.choices
+        FacetValue(v, str(label), n, v == filters["type"])
+        for (v, label), n in zip(ExpertType.choices, counts["type"], strict=True)
     ]
     country_names = dict(countries)
-    facets["country"] = []
-    if filters["type"] == ExpertType.COUNTRY_CONDITIONS:
-        counts = tally("country", lambda r, a: r.countries)
-        if filters["country"]:
-            counts.setdefault(filters["country"], 0)
-        facets["country"] = sorted(
-            (
-                FacetValue(code, str(country_names.get(code, code)), n, code == filters["country"])
-                for code, n in counts.items()
-            ),
-            key=lambda f: f.label,
-        )
-    counts = tally("topic", lambda r, a: r.topics)
+    facets["country"] = sorted(
+        (
+            FacetValue(code, str(country_names.get(code, code)), n, code == filters["country"])
+            for code, n in zip(country_codes, counts["country"], strict=True)
+            if n or code == filters["country"]
+        ),
+        key=lambda f: f.label,
+    )
     facets["topic"] = [
-        FacetValue(term.slug, term.name, counts[term.pk], term.pk in selected_topics)
-        for term in topic_terms
+        FacetValue(term.slug, term.name, n, term.pk in selected_topics)
+        for term, n in zip(topic_terms, counts["topic"], strict=True)
     ]
-    counts = tally("fee", lambda r, a: (r.fee,))
     facets["fee"] = [
-        FacetValue(v, str(label), counts[v], v in filters["fee"]) for v, label in FeeTerms.choices
+        FacetValue(v, str(label), n, v in filters["fee"])
+        for (v, label), n in zip(FeeTerms.choices, counts["fee"], strict=True)
     ]
-    counts = tally("language", lambda r, a: r.languages)
     facets["language"] = [
-        FacetValue(v, str(label), counts[v], v in filters["language"])
-        for v, label in LANGUAGE_CHOICES
-        if counts[v] or v in filters["language"]
+        FacetValue(v, str(label), n, v in filters["language"])
+        for (v, label), n in zip(LANGUAGE_CHOICES, counts["language"], strict=True)
+        if n or v in filters["language"]
     ]
-    counts = tally("accepting", lambda r, a: ("1",) if a else ())
-    facets["accepting"] = [FacetValue("1", "", counts["1"], filters["accepting"])]
-    counts = tally("clinic", lambda r, a: ("1",) if r.clinic else ())
-    facets["clinic"] = [FacetValue("1", "", counts["1"], filters["clinic"])]
+    facets["accepting"] = [FacetValue("1", "", counts["accepting"][0], filters["accepting"])]
+    facets["clinic"] = [FacetValue("1", "", counts["clinic"][0], filters["clinic"])]
 
     result = SearchResult(
         filters=filters,
@@ -258,14 +157,12 @@ def search_listings(
     if not filters["type"]:
         # The expert type comes first: no result list until one is chosen.
         return result
-    matching = sorted(
-        ((row, accepting) for row, accepting, failed in failures if not failed),
-        key=lambda entry: (not entry[1], entry[0].name.lower(), entry[0].pk),
-    )
+    # Accepting first, then by name (a place is a listing's position in name order).
+    pks = index.pks
+    matching = [pks[place] for place in matched & accepting]
+    matching += [pks[place] for place in matched - accepting]
     result.total = len(matching)
-    page = Paginator([row.pk for row, _accepting in matching], RESULTS_PER_PAGE).get_page(
-        page_number
-    )
+    page = Paginator(matching, RESULTS_PER_PAGE).get_page(page_number)
     ids = list(page.object_list)
     by_pk = {
         listing.pk: listing

@@ -18,7 +18,6 @@ import html
 import itertools
 import json
 import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 
 from django.contrib.postgres.fields import ArrayField
@@ -27,6 +26,7 @@ from django.db.models import QuerySet, TextField
 from django.db.models.expressions import RawSQL
 from pyroaring import BitMap, FrozenBitMap
 
+from cgrs.versioned_cache import VersionedCache
 from search.query import (
     CORRECTION_MIN_LETTERS,
     SUGGESTION_MIN_DOCUMENTS,
@@ -288,9 +288,8 @@ def keyword_match(
         FROM hits, q
     """  # noqa: S608
     all_params = [*params, *ranking_params, *strict_params, *strict_ranking_params]
-    key = (version, sql, tuple(all_params))
-    cached = _RESULTS.get(key)
-    if cached is None:
+
+    def ranked() -> tuple:
         with connection.cursor() as cursor:
             cursor.execute(sql, all_params)
             tsquery, total, ids, head_ids, strict_ids = cursor.fetchone()
@@ -305,7 +304,9 @@ def keyword_match(
             cached = (tsquery or "", None, tuple(FrozenBitMap(t) for t in tiers if t))
         else:
             cached = (tsquery or "", tuple(ids or ()), ())
-        _RESULTS.put(key, cached)
+        return cached
+
+    cached = _RESULTS.get((sql, tuple(all_params)), version, ranked)
     match.tsquery, match.ranked, match.tiers = cached
     match.version = version
     return match
@@ -370,39 +371,11 @@ class _DateOrder:
 _DATE_ORDER = _DateOrder()
 
 
-class _ResultCache:
-    """The ranked ids of recent searches in this process, keyed by the index version (so a
-    changed index is never served stale) and the exact query sent. Paging, facet clicks and
-    search-as-you-type repeat the same keyword query; ranking 100,000 matches again each
-    time is the expensive part of a search for a common word."""
-
-    def __init__(self, size: int):
-        self.size = size
-        self.entries: OrderedDict = OrderedDict()
-        self.lock = threading.Lock()
-
-    def get(self, key):
-        with self.lock:
-            value = self.entries.get(key)
-            if value is not None:
-                self.entries.move_to_end(key)
-            return value
-
-    def put(self, key, value) -> None:
-        if self.size <= 0:
-            return
-        with self.lock:
-            self.entries[key] = value
-            self.entries.move_to_end(key)
-            while len(self.entries) > self.size:
-                self.entries.popitem(last=False)
-
-    def clear(self) -> None:
-        with self.lock:
-            self.entries.clear()
-
-
-_RESULTS = _ResultCache(size=32)
+# The ranked ids of recent searches in this process, per index version (so a changed index
+# is never served stale) and the exact query sent. Paging, facet clicks and
+# search-as-you-type repeat the same keyword query; ranking 100,000 matches again each time
+# is the expensive part of a search for a common word. Size 0: every search ranks again.
+_RESULTS: VersionedCache[tuple] = VersionedCache(size=32)
 
 
 @dataclass

@@ -13,8 +13,11 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from pyroaring import BitMap, FrozenBitMap
 
-from ta_library.index import GROUPS, CatalogueIndex, FacetValue
+from cgrs.facets import disjunctive_counts, union
+from ta_library.index import GROUP_NAMES, GROUPS, CatalogueIndex, FacetValue
 
+# The "authored by CGRS" checkbox, counted as a group of one value.
+CGRS = "cgrs"
 # More values than any group has: a longer list in the URL is hostile, not a selection.
 MAX_VALUES_PER_GROUP = 60
 
@@ -106,38 +109,25 @@ class FacetResult:
         return len(self.result)
 
 
-def _union(index: CatalogueIndex, group: str, keys) -> BitMap:
-    return BitMap.union(BitMap(), *(index.bitmap(group, key) for key in keys))
-
-
 def facet_counts(index: CatalogueIndex, base: FrozenBitMap | BitMap, selection: Selection):
-    """The selection's result within `base` and every group's counts (bitmap work only)."""
-    unions = {
-        group: _union(index, group, selection.keys(group))
-        for group, _param, _legend in GROUPS
+    """The selection's result within `base` and every group's counts (bitmap work only,
+    counted by cgrs.facets.disjunctive_counts; "authored by CGRS" is one more group)."""
+    chosen = {
+        group: union(index.bitmap(group, key) for key in selection.keys(group))
+        for group in GROUP_NAMES
         if selection.keys(group)
     }
-    all_groups = BitMap(base)
-    for union in unions.values():
-        all_groups &= union
-    result = all_groups & index.cgrs if selection.cgrs_only else all_groups
+    if selection.cgrs_only:
+        chosen[CGRS] = index.cgrs
+    options = {group: index.option_bitmaps(group) for group in GROUP_NAMES}
+    options[CGRS] = [index.cgrs]
+    result, counts = disjunctive_counts(base, chosen, options)
     groups = []
     for group, param, legend in GROUPS:
-        if group in unions:
-            others = BitMap(base)
-            for other, union in unions.items():
-                if other != group:
-                    others &= union
-            if selection.cgrs_only:
-                others &= index.cgrs
-        else:
-            others = result
-        chosen = selection.keys(group)
-        bitmaps = index.bitmaps[group]
-        options = []
-        for value in index.facet_values(group):
-            bitmap = bitmaps.get(value.key)
-            count = others.intersection_cardinality(bitmap) if bitmap is not None else 0
-            options.append(FacetOption(value, count, value.key in chosen))
-        groups.append(FacetGroup(group, param, str(legend), options, len(chosen)))
-    return FacetResult(result, groups, all_groups.intersection_cardinality(index.cgrs))
+        keys = selection.keys(group)
+        group_options = [
+            FacetOption(value, count, value.key in keys)
+            for value, count in zip(index.facet_values(group), counts[group], strict=True)
+        ]
+        groups.append(FacetGroup(group, param, str(legend), group_options, len(keys)))
+    return FacetResult(result, groups, counts[CGRS][0])

@@ -105,6 +105,16 @@ class CatalogueIndex:
     topic_implications: tuple[TopicImplication, ...] = ()
     _curated: dict = field(default_factory=dict)
     _countries: dict = field(default_factory=dict)  # language -> (values, by code)
+    _options: dict = field(default_factory=dict)  # (group, language) -> bitmaps
+
+    def option_bitmaps(self, group: str) -> list[FrozenBitMap | None]:
+        """The bitmaps of `facet_values(group)`, in that order (None: nothing has it)."""
+        key = (group, (get_language() or "") if group == "country" else "")
+        bitmaps = self._options.get(key)
+        if bitmaps is None:
+            by_key = self.bitmaps[group]
+            bitmaps = self._options[key] = [by_key.get(v.key) for v in self.facet_values(group)]
+        return bitmaps
 
     def facet_values(self, group: str) -> list[FacetValue]:
         """A group's values in display order, labelled in the active language."""
@@ -320,7 +330,7 @@ _INDEXES: VersionedCache[CatalogueIndex] = VersionedCache(size=4)
 def catalogue_index(*, version: int | None = None) -> CatalogueIndex:
     """The current index of this process: one query to check the version (none when the
     caller read `version` already, e.g. with the case: see
-    ta_library.selectors.case_library_fetch); a rebuild only after a write somewhere
+    ta_library.selectors.case_library.case_library_fetch); a rebuild only after a write somewhere
     changed the catalogue."""
     if version is None:
         version = current_version()

@@ -29,8 +29,9 @@ class Dimension:
 
 
 # The one table the matching reads: the bitmaps (ta_library.index.CatalogueIndex.curated),
-# the reasons (`match_reasons`), the reasons from bitmaps (ta_library.selectors._match_tags)
-# and the alerts (ta_library.case_match), in display order. A case has one procedural stage.
+# the reasons (`match_reasons`), the reasons from bitmaps
+# (ta_library.selectors.case_profile.match_tags) and the alerts (ta_library.case_match), in
+# display order. A case has one procedural stage.
 DIMENSIONS = (
     Dimension("persecution", "persecution_types", "persecution_types", constrains=True),
     Dimension("protection", "protection_types", "protection_types", constrains=True),

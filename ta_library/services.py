@@ -211,7 +211,7 @@ def visit_record(*, user, case, last_visit: tuple) -> datetime.datetime | None:
     sitting (None on a first visit), for the "new since your last visit" marker.
 
     `last_visit`: (previous_seen_at, last_seen_at) of their visit row, read with the case
-    (both None when there is none; see selectors.case_library_fetch).
+    (both None when there is none; see selectors.case_library.case_library_fetch).
 
     A GET-time write, justified like the audit row each case read writes: bookkeeping about
     the reader, not state the page shows or anyone else sees, and idempotent within a

@@ -20,9 +20,12 @@ from cgrs.middleware import csp_with_frame_sources
 from cgrs.partials import render_page
 from experts.links import expert_search_url
 from redaction.rules import may_serve_sample
-from ta_library import selectors
 from ta_library.files import EXTENSION_FOR, content_type_of
 from ta_library.index import catalogue_index
+from ta_library.selectors.access import resources_for_user
+from ta_library.selectors.case_library import case_library_fetch, case_library_page
+from ta_library.selectors.library_page import library_page, news_page
+from ta_library.selectors.resource_page import resource_page
 from ta_library.services import visit_record
 
 TEMPLATE = "ta_library/library.html"
@@ -60,10 +63,10 @@ def case_library(request, number: int):
         return refusal
     # SECURITY: the authorization (fetch_case: another attorney's number is a 404), with the
     # audit row for this read of the case.
-    case, state = selectors.case_library_fetch(request, number)
+    case, state = case_library_fetch(request, number)
     new_since = visit_record(user=request.user, case=case, last_visit=state.last_visit)
     whole_library = request.GET.get("scope") == "all"
-    library = selectors.case_library_page(
+    library = case_library_page(
         case=case,
         state=state,
         params=request.GET,
@@ -93,7 +96,7 @@ def browse(request):
     if refusal:
         return refusal
     index = catalogue_index()
-    library = selectors.library_page(index=index, base=index.attorney_audience, params=request.GET)
+    library = library_page(index=index, base=index.attorney_audience, params=request.GET)
     return _render_library(request, {"library": library, "form_action": request.path})
 
 
@@ -105,7 +108,7 @@ def expert_library(request):
     if refusal:
         return refusal
     index = catalogue_index()
-    library = selectors.library_page(index=index, base=index.expert_audience, params=request.GET)
+    library = library_page(index=index, base=index.expert_audience, params=request.GET)
     return _render_library(
         request, {"library": library, "form_action": request.path, "expert_library": True}
     )
@@ -116,7 +119,7 @@ def news(request):
     """TA Program News: recent CGRS-authored resources. Summaries are public; the resource
     pages and files are for signed-in attorneys and staff."""
     index = catalogue_index()
-    page = selectors.news_page(index=index, params=request.GET)
+    page = news_page(index=index, params=request.GET)
     user = request.user
     full_access = reads_attorney_library(user)
     return render(request, "ta_library/news.html", {"page_obj": page, "full_access": full_access})
@@ -128,7 +131,7 @@ def resource_detail(request, pk: int):
     """A resource: the PDF inline, the external link or the embedded video; its tags as
     links into the filtered library; related resources."""
     # SECURITY: the scoped fetch inside resource_page decides (audience, publication): else 404.
-    page = selectors.resource_page(request.user, pk, case_param=request.GET.get("case"))
+    page = resource_page(request.user, pk, case_param=request.GET.get("case"))
     response = render(
         request,
         "ta_library/resource_detail.html",
@@ -150,7 +153,7 @@ def resource_detail(request, pk: int):
 def _file_response(request, pk: int, *, inline: bool):
     # SECURITY: the same scoped fetch as the resource page; files never have a public URL.
     resource = get_object_or_404(
-        selectors.resources_for_user(request.user).select_related("redaction__document"), pk=pk
+        resources_for_user(request.user).select_related("redaction__document"), pk=pk
     )
     if not resource.file:
         raise Http404

@@ -11,7 +11,7 @@ from cases.models import AlertFrequency, Case
 from devtools.demo.cases import demo_case
 from ta_library.index import catalogue_index
 from ta_library.models import CaseMatch
-from ta_library.selectors import case_profile, case_profile_queryset
+from ta_library.selectors.case_profile import case_profile, case_profile_queryset
 
 # key, attorney, alert frequency, closed?, new resources waiting
 STATES = [

@@ -2,10 +2,10 @@
 (queries.toml) measured with precision@10, recall@10 and nDCG@10, as typed and misspelled.
 
 Each query is run through the selector the attorneys' library page uses
-(ta_library.selectors.library_page, on the attorney-audience catalogue, spelling correction
-on), and its first 10 results are compared with the judgements: 2 = exactly on point,
-1 = useful; anything not judged counts as not relevant. Resources are named by title (the
-demo catalogue's stable key; ids differ from one database to the next).
+(ta_library.selectors.library_page.library_page, on the attorney-audience catalogue,
+spelling correction on), and its first 10 results are compared with the judgements:
+2 = exactly on point, 1 = useful; anything not judged counts as not relevant. Resources are
+named by title (the demo catalogue's stable key; ids differ from one database to the next).
 
 - precision@10: judged-relevant results among the first 10, over 10 (a query with fewer
   than 10 relevant resources cannot reach 1; `best_precision` says how high the set can go);
@@ -160,13 +160,13 @@ class Figures:
 
 def library_titles(query: str) -> list[str]:
     """The titles of the first CUTOFF results the attorneys' library shows for `query`."""
-    from ta_library import selectors
     from ta_library.index import catalogue_index
+    from ta_library.selectors.library_page import library_page
 
     index = catalogue_index()
     params = QueryDict(mutable=True)
     params["q"] = query
-    page = selectors.library_page(index=index, base=index.attorney_audience, params=params)
+    page = library_page(index=index, base=index.attorney_audience, params=params)
     return [card.title for card in page.cards[:CUTOFF]]
 
 

@@ -193,3 +193,16 @@ def test_on_a_wide_screen_the_filters_are_open(page, sign_in, case):
     page.goto(f"/library/cases/{case.number}/")
     expect(page.locator("details.library-filters")).to_have_attribute("open", "")
     expect(page.locator("details.library-filters > summary")).to_be_hidden()
+
+
+def test_search_tips_open_without_script_and_stay_open_while_results_update(page, sign_in, case):
+    sign_in("counsel@example.net", PASSWORD)
+    page.goto("/library/")
+    tips = page.locator("details.search-tips")
+    expect(tips).not_to_have_attribute("open", "")
+    tips.locator("summary").click()
+    expect(tips.get_by_text("Honduras OR Guatemala")).to_be_visible()
+    page.locator("#library-q").fill("Honduras OR Guatemala")
+    expect(page.locator("#library-total")).to_contain_text("Honduras OR Guatemala")
+    expect(page.locator("#library-total")).to_contain_text("3 resources")
+    expect(page.locator("details.search-tips")).to_have_attribute("open", "")

@@ -11,7 +11,7 @@ from ta_library.case_match import matching_case_ids, record_matches
 from ta_library.index import catalogue_index
 from ta_library.models import Audience, CaseMatch, Resource
 from ta_library.rules import ResourceTags, match_reasons
-from ta_library.selectors import case_profile, case_profile_queryset
+from ta_library.selectors.case_profile import case_profile, case_profile_queryset
 from taxonomy.models import PersecutionType, ProceduralStage, ProtectionType, ResourceType, Topic
 from tests.cases.conftest import taxonomy_terms  # noqa: F401
 from tests.cases.factories import CaseFactory

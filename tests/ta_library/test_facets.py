@@ -147,7 +147,7 @@ def test_counts_in_the_whole_library_match_brute_force(attorney_client):
 
 def test_counts_in_a_case_library_match_brute_force(attorney_client, users):
     from ta_library.index import catalogue_index
-    from ta_library.selectors import case_profile, case_profile_queryset
+    from ta_library.selectors.case_profile import case_profile, case_profile_queryset
 
     rng = random.Random(11)
     _catalogue(rng)

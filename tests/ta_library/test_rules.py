@@ -163,7 +163,7 @@ def test_bitmaps_apply_the_same_rule_as_match_reasons():
     match_reasons says yes (one call per resource)."""
     from ta_library.index import catalogue_index
     from ta_library.models import Resource
-    from ta_library.selectors import _match_tags
+    from ta_library.selectors.case_profile import match_tags
 
     rng = random.Random(20261201)
     terms = _random_catalogue(rng, 150)
@@ -205,7 +205,7 @@ def test_bitmaps_apply_the_same_rule_as_match_reasons():
         assert set(curated) == expected
         # The cards' reasons come from the same rule, fed from the bitmaps.
         for resource_id in index.everything:
-            match = match_reasons(_match_tags(index, resource_id, profile), profile)
+            match = match_reasons(match_tags(index, resource_id, profile), profile)
             assert (match is not None) == (resource_id in curated)
 
 
@@ -243,7 +243,7 @@ def test_implied_topics_follow_the_topic_rows_not_their_slugs(users):
     implication fields on the row do."""
     from devtools.demo.taxonomy import load as load_taxonomy
     from ta_library.index import catalogue_index
-    from ta_library.selectors import case_profile, case_profile_queryset
+    from ta_library.selectors.case_profile import case_profile, case_profile_queryset
     from ta_library.services import catalogue_changed
     from taxonomy.models import PersecutionType, Topic
     from tests.cases.factories import CaseFactory
