@@ -37,6 +37,11 @@ MAX_SYNONYM_WORDS = 8
 PREFIX_MIN_LETTERS = 3
 # No spelling correction under this many letters: short words are too easily other words.
 CORRECTION_MIN_LETTERS = 5
+# A shorter word that finds nothing is not corrected but may get a "Did you mean", from this
+# many letters, to a word in at least this many resources (a word of one resource is as
+# likely a name or an OCR slip as what was meant).
+SUGGESTION_MIN_LETTERS = 3
+SUGGESTION_MIN_DOCUMENTS = 2
 # Only in capitals: "or" in lower case is an ordinary (stop) word, as on every search engine.
 OR = "OR"
 
@@ -81,6 +86,7 @@ class Chunk:
     tokens: tuple[str, ...]  # folded lower-case words
     quoted: bool = False
     corrected: str = ""  # the vocabulary word this word was corrected to
+    suggested: str = ""  # the vocabulary word offered for a short word that finds nothing
     negated: bool = False  # typed with a leading "-": resources containing it are left out
     or_before: bool = False  # "OR" was typed between this chunk and the one before
     # A citation: the phrases it is matched as (folded), when more than itself.
@@ -100,12 +106,13 @@ class Chunk:
     def word(self) -> str:
         return self.corrected or self.tokens[0]
 
-    def display(self) -> str:
+    def display(self, *, suggested: bool = False) -> str:
         sign = "-" if self.negated else ""
         joined = f"{OR} " if self.or_before else ""
         if self.quoted:
             return f'{joined}{sign}"{self.original}"'
-        return f"{joined}{sign}{self.corrected or self.original}"
+        word = (suggested and self.suggested) or self.corrected or self.original
+        return f"{joined}{sign}{word}"
 
 
 @dataclass
@@ -143,6 +150,20 @@ class ParsedQuery:
             }
         )
 
+    def suggestable_words(self) -> list[str]:
+        """Words too short to correct that may still get a "Did you mean" (see
+        best_suggestion)."""
+        return sorted(
+            {
+                chunk.tokens[0]
+                for chunk in self.chunks
+                if chunk.is_word
+                and not chunk.negated  # a word left out is not why nothing was found
+                and _is_alpha(chunk.tokens[0])
+                and SUGGESTION_MIN_LETTERS <= len(chunk.tokens[0]) < CORRECTION_MIN_LETTERS
+            }
+        )
+
     def prefix_word(self) -> str | None:
         if not self.prefix_last or not self.chunks:
             return None
@@ -156,8 +177,10 @@ class ParsedQuery:
             return last.tokens[0]
         return None
 
-    def display(self) -> str:
-        return " ".join(chunk.display() for chunk in self.chunks)
+    def display(self, *, suggested: bool = False) -> str:
+        """The query as searched (corrections in), or with `suggested` as it would be with
+        the suggestions taken."""
+        return " ".join(chunk.display(suggested=suggested) for chunk in self.chunks)
 
 
 def _is_alpha(word: str) -> bool:
@@ -283,6 +306,25 @@ def best_correction(word: str, candidates: list[tuple[str, int]]) -> str | None:
             continue
         distance = OSA.distance(word, candidate, score_cutoff=allowed)
         if distance > allowed:
+            continue
+        key = (distance, -count, candidate)
+        if best is None or key < best[0]:
+            best = (key, candidate)
+    return best[1] if best else None
+
+
+def best_suggestion(word: str, candidates: list[tuple[str, int]]) -> str | None:
+    """The word to offer ("Did you mean") for a word too short to correct that finds
+    nothing: one edit away, same first letter, in at least SUGGESTION_MIN_DOCUMENTS
+    resources, the most frequent of those. Offered, never searched in its place."""
+    if not SUGGESTION_MIN_LETTERS <= len(word) < CORRECTION_MIN_LETTERS:
+        return None
+    best = None
+    for candidate, count in candidates:
+        if candidate[:1] != word[:1] or candidate == word or count < SUGGESTION_MIN_DOCUMENTS:
+            continue
+        distance = OSA.distance(word, candidate, score_cutoff=1)
+        if distance > 1:
             continue
         key = (distance, -count, candidate)
         if best is None or key < best[0]:

@@ -28,9 +28,12 @@ from pyroaring import BitMap, FrozenBitMap
 
 from cgrs.versioned_cache import VersionedCache
 from search.query import (
+    CORRECTION_MIN_LETTERS,
+    SUGGESTION_MIN_DOCUMENTS,
     ParsedQuery,
     SynonymIndex,
     best_correction,
+    best_suggestion,
     has_strict_form,
     parse,
     tsquery_sql,
@@ -56,12 +59,15 @@ class KeywordMatch:
     better tier first: title/summary matches, then the rest; newest first within a tier),
     so a large result is never put in order beyond the page shown. `ranked_ids` is the
     whole ranking as a list (computed on first use). `corrected`: the query as it was
-    searched after spelling correction, or "" when nothing was corrected. `tsquery` is the
+    searched after spelling correction, or "" when nothing was corrected. `suggestion`: the
+    query with its short words that are in no resource replaced by a close, common word
+    (never searched: offered as "Did you mean"), or "". `tsquery` is the
     query PostgreSQL searched (its own canonical text), which `snippets_for` highlights.
     """
 
     query: str
     corrected: str = ""
+    suggestion: str = ""
     tsquery: str = ""
     ranked: tuple[int, ...] | None = ()
     tiers: tuple[FrozenBitMap, ...] = ()
@@ -105,6 +111,7 @@ _LEXICON_SQL = """
       ON SUBSTRING(v.word, 1, 1) = SUBSTRING(u.w, 1, 1)
      AND LENGTH(v.word) BETWEEN LENGTH(u.w) - CASE WHEN LENGTH(u.w) >= 9 THEN 2 ELSE 1 END
                             AND LENGTH(u.w) + CASE WHEN LENGTH(u.w) >= 9 THEN 2 ELSE 1 END
+     AND (LENGTH(u.w) >= %s OR v.document_count >= %s)
     UNION ALL
     SELECT 'u', u.w, '', 0 FROM unknown u
     UNION ALL
@@ -121,15 +128,18 @@ _LEXICON_SQL = """
 
 def _lexicon_sql(parsed: ParsedQuery, *, correct: bool) -> tuple[str, list]:
     """The lexicon query for `parsed`: for each query word the vocabulary does not know,
-    its candidates; the most frequent words the last word is the beginning of; the active
-    synonym groups; the version of the index (when it last changed). Rows of
-    (kind, word, value, count)."""
-    words = parsed.correctable_words() if correct else []
+    its candidates (short words too, whatever `correct` says: they are never corrected,
+    only offered a suggestion, from the common candidates only); the most frequent words
+    the last word is the beginning of; the active synonym groups; the version of the index
+    (when it last changed). Rows of (kind, word, value, count)."""
+    words = sorted({*(parsed.correctable_words() if correct else []), *parsed.suggestable_words()})
     prefix = parsed.prefix_word()
     # One more completion than is used: fewer back means the list is every vocabulary word
     # the last word begins (see ParsedQuery.completions_complete).
     return _LEXICON_SQL, [
         words,
+        CORRECTION_MIN_LETTERS,
+        SUGGESTION_MIN_DOCUMENTS,
         prefix,
         f"{prefix}%" if prefix else None,
         PREFIX_COMPLETIONS + 1,
@@ -203,7 +213,7 @@ def keyword_match(
     unknown, completions, synonyms, version = _lexicon(rows)
     parsed.completions = completions[:PREFIX_COMPLETIONS]
     parsed.completions_complete = 0 < len(completions) <= PREFIX_COMPLETIONS
-    corrected_any = False
+    corrected_any = suggested_any = False
     prefix = parsed.prefix_word()
     for chunk in parsed.chunks:
         if not chunk.is_word or chunk.tokens[0] not in unknown:
@@ -215,6 +225,13 @@ def keyword_match(
         if replacement:
             chunk.corrected = replacement
             corrected_any = True
+            continue
+        # A short word is not corrected (too easily another word), but it finds nothing:
+        # offer the likely word instead.
+        suggestion = None if chunk.negated else best_suggestion(word, unknown[word])
+        if suggestion:
+            chunk.suggested = suggestion
+            suggested_any = True
     expression, params = tsquery_sql(parsed, synonyms)
     ranking, ranking_params = tsquery_sql(parsed, synonyms, for_ranking=True)
     # A synonym typed in several words (`particular social group`) finds the words apart
@@ -225,7 +242,11 @@ def keyword_match(
         strict_ranking, strict_ranking_params = tsquery_sql(
             parsed, synonyms, strict=True, for_ranking=True
         )
-    match = KeywordMatch(query=query, corrected=parsed.display() if corrected_any else "")
+    match = KeywordMatch(
+        query=query,
+        corrected=parsed.display() if corrected_any else "",
+        suggestion=parsed.display(suggested=True) if suggested_any else "",
+    )
     # `expression`, `ranking` and `strict` are assembled from fixed templates only; every
     # piece of user text is in the parameters (see search.query.tsquery_sql).
     # The query values come from a CTE, so the planner cannot see that a word is in every

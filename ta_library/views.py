@@ -4,6 +4,7 @@ library, TA Program News, resource pages and their files. Thin: parse, fetch, re
 from __future__ import annotations
 
 import io
+from urllib.parse import quote
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -40,10 +41,15 @@ def _too_long(request):
 
 
 def _render_library(request, context: dict):
+    library = context["library"]
     response = render_page(request, TEMPLATE, context, regions=REGIONS)
-    response.headers["X-Partial-Status"] = _("%(count)s resources") % {
-        "count": context["library"].total
-    }
+    status = _("%(count)s resources") % {"count": library.total}
+    if library.suggestion:
+        # Heard while typing (partial.js announces it), so "Did you mean" is not only seen.
+        status += ". " + _("Did you mean %(suggestion)s?") % {"suggestion": library.suggestion}
+    # URL-encoded (partial.js decodes it): the suggestion carries what was typed, and a
+    # header holds only Latin-1.
+    response.headers["X-Partial-Status"] = quote(status, safe=" ,.")
     return response
 
 

@@ -40,6 +40,14 @@ class LibraryPage:
     corrected: str
     exact: bool
     querystring: str  # the current filters, without `page`
+    # "Did you mean": the query with its short words that find nothing replaced by close,
+    # common words (search.keyword_match), and the page's query string with it searched.
+    suggestion: str = ""
+    suggestion_querystring: str = ""
+    # Nothing found with filters set: how many the same search finds without them (the
+    # keyword and the library's scope kept), and the query string of that search.
+    unfiltered_total: int | None = None
+    unfiltered_querystring: str = ""
 
     @property
     def total(self) -> int:
@@ -50,16 +58,29 @@ class LibraryPage:
         return page_window(self.page)
 
 
-def kept_querystring(params, selection: Selection, index: CatalogueIndex) -> str:
-    """The state of the form as a query string (known facet values only), without `page`."""
+def kept_querystring(
+    params,
+    selection: Selection,
+    index: CatalogueIndex,
+    *,
+    query: str | None = None,
+    filters: bool = True,
+) -> str:
+    """The state of the form as a query string (known facet values only), without `page`;
+    with `query` in place of the keyword text, or (`filters=False`) without the filters."""
     out = QueryDict(mutable=True)
-    for group, keys in selection.chosen.items():
+    for group, keys in selection.chosen.items() if filters else ():
         param = group
         for value in index.values[group]:
             if value.key in keys:
                 out.appendlist(param, value.slug)
     for name in KEPT_PARAMS:
-        value = clean_query(params) if name == "q" else params.get(name, "")[:10]
+        if name == "cgrs" and not filters:
+            continue  # "authored by CGRS" is one of the filters
+        if name == "q":
+            value = clean_query(params) if query is None else query
+        else:
+            value = params.get(name, "")[:10]
         if value:
             out[name] = value
     return out.urlencode()
@@ -87,6 +108,11 @@ def library_page(
     if match is not None:
         base = base & match.ids  # both are bitmaps of resource ids
     facets = facet_counts(index, base, selection)
+    unfiltered_total = None
+    if not facets.result and not selection.is_empty:
+        # What the search finds without the filters: `base` is exactly that (the library's
+        # scope and the keyword match), so counting it costs no query.
+        unfiltered_total = len(base)
     paginator = Paginator(OrderedIds(index, facets.result, match), RESOURCES_PER_PAGE)
     page = paginator.get_page(params.get("page"))
     ids = list(page.object_list)
@@ -112,6 +138,7 @@ def library_page(
             card.snippet_html = mark_safe(snippet.html)
             card.snippet_page = snippet.page
         cards.append(card)
+    suggestion = match.suggestion if match is not None and not facets.result else ""
     return LibraryPage(
         facets=facets,
         selection=selection,
@@ -121,6 +148,16 @@ def library_page(
         corrected=match.corrected if match is not None else "",
         exact=exact_requested(params),
         querystring=kept_querystring(params, selection, index),
+        suggestion=suggestion,
+        suggestion_querystring=(
+            kept_querystring(params, selection, index, query=suggestion) if suggestion else ""
+        ),
+        unfiltered_total=unfiltered_total,
+        unfiltered_querystring=(
+            kept_querystring(params, selection, index, filters=False)
+            if unfiltered_total is not None
+            else ""
+        ),
     )
 
 

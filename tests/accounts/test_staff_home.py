@@ -60,3 +60,8 @@ def test_the_redaction_queue_counts_documents_being_redacted_and_links_to_them(s
     listed = staff_client.get(redaction)
     assert listed.status_code == 200
     assert len(listed.context["page_obj"].object_list) == 3
+
+
+def test_the_admin_links_staff_to_their_home(staff_client, db):
+    page = staff_client.get(reverse("admin:index")).content.decode()
+    assert f'<a href="{reverse("staff_home")}">Staff home</a>' in page

@@ -2,6 +2,7 @@
 shows the corrected results, the highlighted passage and its page, without reloading."""
 
 import datetime
+import re
 
 import pytest
 from django.core.files.base import ContentFile
@@ -89,3 +90,69 @@ def test_a_misspelled_search_shows_corrected_results_and_the_passage(
     page.get_by_role("link", name="search instead for Guatamala").click()
     expect(page.locator(".library-corrected")).to_have_count(0)
     expect(cards).to_have_count(0)
+
+
+@pytest.fixture
+def women_in_library(case_with_library):
+    """ "women" in two resources: common enough to be offered for "womn"."""
+    resource_create(
+        title="Women in Honduras: state protection",
+        summary="Reports on violence against women and the police response.",
+        resource_type=ResourceType.objects.order_by("position").first(),
+        published_on=datetime.date(2025, 5, 1),
+        external_url="https://example.org/women",
+        relevant_to_every_case=True,
+        is_published=True,
+    )
+    vocabulary_refresh()
+    return case_with_library
+
+
+@pytest.mark.parametrize("library", ["browse", "case"])
+def test_search_as_you_type_keeps_the_url_so_back_and_a_shared_link_keep_the_search(
+    page, sign_in, women_in_library, library
+):
+    attorney, case = women_in_library
+    sign_in(attorney.email, PASSWORD)
+    path = (
+        reverse("ta_library:browse")
+        if library == "browse"
+        else reverse("ta_library:case_library", args=[case.number])
+    )
+    page.goto(path)
+    cards = page.locator(".library-card")
+    expect(cards).to_have_count(3)
+    box = page.get_by_label("Search", exact=True)
+    box.click()
+    box.press_sequentially("womn", delay=40)
+    # No Enter: the results are replaced, and the URL with them (replaced, not pushed).
+    empty = page.locator(".library-empty")
+    expect(empty).to_contain_text("No resources match “womn”.")
+    expect(page).to_have_url(re.compile(r"\?q=womn$"))
+    typed_url = page.url
+    # "Did you mean women?" runs that search in place.
+    empty.get_by_role("link", name="women").click()
+    expect(cards).to_have_count(2)
+    expect(page).to_have_url(re.compile(r"\?q=women$"))
+    expect(box).to_have_value("women")
+    # Back returns to what was typed, results and box alike.
+    page.go_back()
+    expect(page).to_have_url(typed_url)
+    expect(box).to_have_value("womn")
+    expect(empty).to_contain_text("Did you mean women?")
+    # Open a result of a search typed (never submitted), then come Back: the search is kept.
+    box.fill("")
+    box.press_sequentially("police", delay=40)
+    expect(cards).to_have_count(2)
+    expect(page).to_have_url(re.compile(r"\?q=police$"))
+    cards.first.get_by_role("link").first.click()
+    expect(page.locator("h1")).not_to_contain_text("Library")
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"\?q=police$"))
+    expect(box).to_have_value("police")
+    expect(cards).to_have_count(2)
+    # The link shared: a fresh page shows the same search.
+    fresh = page.context.new_page()
+    fresh.goto(typed_url)
+    expect(fresh.locator(".library-empty")).to_contain_text("Did you mean women?")
+    expect(fresh.get_by_label("Search", exact=True)).to_have_value("womn")

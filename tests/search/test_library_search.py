@@ -2,7 +2,7 @@
 exact (brute force), ranked, misspellings forgiven, hostile input harmless, constant queries."""
 
 import random
-from urllib.parse import urlencode
+from urllib.parse import unquote, urlencode
 
 import pytest
 from django.db import connection
@@ -230,3 +230,157 @@ def test_a_case_library_search_costs_at_most_6_queries_at_2_and_40_results(
     index(*[make_resource(f"Asylum claims {n}", "Asylum claims and PSG.") for n in range(38)])
     catalogue_changed()
     assert count() == at_two == CASE_SEARCH_QUERIES[cache]
+
+
+# --- Nothing found: what was searched, "Did you mean", the count without the filters ---
+
+
+@pytest.fixture
+def women_library(make_resource, index):
+    """Two resources about women (so "women" is common enough to offer), one other, and
+    a persecution type that none of them carries (a filter that empties any search)."""
+    from ta_library.services import catalogue_changed
+    from tests.ta_library.factories import persecution
+
+    found = [
+        make_resource("Violence against women", "Country conditions for women."),
+        make_resource("Indigenous women and land", "Women defending land."),
+    ]
+    index(*found, make_resource("Motion to reopen", "Deadlines."))
+    persecution("religion", "Religion")
+    catalogue_changed()
+    return found
+
+
+def _library_url(page: str, client_users) -> str:
+    from tests.cases.factories import CaseFactory
+
+    if page == "case":
+        case = CaseFactory(attorney=client_users["attorney"])
+        return reverse("ta_library:case_library", args=[case.number])
+    return reverse("ta_library:browse")
+
+
+def _empty_block(html: str) -> str:
+    start = html.index('class="callout library-empty"')
+    return html[start : html.index("</div>", start)]
+
+
+@pytest.mark.parametrize("page", ["browse", "case"])
+def test_a_short_misspelling_that_finds_nothing_offers_the_common_word_keeping_the_filters(
+    attorney_client, users, women_library, page
+):
+    url = _library_url(page, users)
+    params = {"q": "womn", "scope": "all"}
+    response = attorney_client.get(url, params)
+    library = response.context["library"]
+    assert library.total == 0 and library.corrected == ""  # not corrected: offered
+    block = _empty_block(response.content.decode())
+    assert "No resources match “womn”." in block
+    assert "these filters" not in block  # none are set
+    offer = '<a href="?q=women&amp;scope=all" data-partial-link><em>women</em></a>'
+    assert f"Did you mean {offer}?" in block
+    # Taking it runs that search.
+    taken = attorney_client.get(url, {"q": "women", "scope": "all"}).context["library"]
+    assert taken.total == 2
+    # With a filter set, the offer keeps it (and says how the search does without it).
+    filtered = attorney_client.get(url, {**params, "persecution": "religion"})
+    block = _empty_block(filtered.content.decode())
+    assert "No resources match “womn” with these filters." in block
+    assert 'href="?persecution=religion&amp;q=women&amp;scope=all"' in block
+    # Without JavaScript the link is an ordinary link; with it, a partial update shows it,
+    # and the script announces it (URL-encoded: it carries what was typed).
+    partial = attorney_client.get(url, params, headers={"X-Partial": "results"})
+    assert "<em>women</em>" in partial.content.decode()
+    assert unquote(partial["X-Partial-Status"]) == "0 resources. Did you mean women?"
+
+
+@pytest.mark.parametrize("page", ["browse", "case"])
+def test_nothing_found_with_filters_says_what_the_search_finds_without_them(
+    attorney_client, users, women_library, page
+):
+    url = _library_url(page, users)
+    response = attorney_client.get(
+        url, {"q": "women", "persecution": "religion", "scope": "all", "cgrs": "1"}
+    )
+    library = response.context["library"]
+    assert library.total == 0 and library.unfiltered_total == 2
+    block = _empty_block(response.content.decode())
+    assert "No resources match “women” with these filters." in block
+    assert "Without the filters, “women” finds 2 resources." in block
+    # The link keeps the search and the library's scope, and drops every filter.
+    assert '<a href="?q=women&amp;scope=all" data-partial-link>Remove the filters</a>' in block
+    assert "Did you mean" not in block and "Check the spelling" not in block
+    # No keyword: the filters alone emptied the page; say how many the library has.
+    response = attorney_client.get(url, {"persecution": "religion", "scope": "all"})
+    block = _empty_block(response.content.decode())
+    assert "No resources match these filters." in block
+    assert "Without the filters, there are 3 resources." in block
+    assert '<a href="?scope=all" data-partial-link>Remove the filters</a>' in block
+    # A search that finds nothing even without the filters says so, and offers no count.
+    response = attorney_client.get(url, {"q": "refoulement", "persecution": "religion"})
+    block = _empty_block(response.content.decode())
+    assert "nothing matches without them either" in block
+    assert "Remove the filters" not in block
+
+
+def test_a_corrected_search_that_finds_nothing_names_what_was_searched(
+    attorney_client, women_library
+):
+    response = attorney_client.get(
+        reverse("ta_library:browse"), {"q": "Violense", "persecution": "religion"}
+    )
+    block = _empty_block(response.content.decode())
+    assert "No resources match “violence” with these filters." in block
+    assert "Without the filters, “violence” finds 1 resource." in block
+
+
+@pytest.mark.parametrize("partial", [False, True])
+@pytest.mark.parametrize("filters", [{}, {"persecution": "religion"}])
+def test_the_query_is_escaped_wherever_the_no_results_block_shows_it(
+    attorney_client, women_library, partial, filters
+):
+    hostile = 'womn <script>alert("q")</script> "<img src=x onerror=alert(1)>"'
+    response = attorney_client.get(
+        reverse("ta_library:browse"),
+        {"q": hostile, **filters},
+        headers={"X-Partial": "results"} if partial else {},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<script>alert" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert(&quot;q&quot;)&lt;/script&gt;" in _empty_block(html)
+    # The offer carries the rest of the query: escaped in its text, encoded in its link.
+    offer = html[html.index("Did you mean") :]
+    offer = offer[: offer.index("</p>")]
+    assert "<em>women " in offer
+    text = offer[offer.index("<em>") + 4 : offer.index("</em>")]
+    assert "<" not in text and '"' not in text
+    href = offer[offer.index('href="') + 6 :]
+    assert "<" not in href[: href.index('"')]
+
+
+# The whole request of a page that finds nothing: the session, the user, the catalogue
+# version, the keyword query's lexicon (the match is cached after the first request; no
+# rows to read). The count without the filters is free (bitmaps), so filters add nothing.
+NO_RESULTS_QUERIES = 4
+
+
+def test_a_page_with_no_results_and_filters_costs_no_more_than_without_filters(
+    attorney_client, make_resource, index
+):
+    from ta_library.services import catalogue_changed
+    from tests.ta_library.factories import persecution
+
+    persecution("religion", "Religion")
+    url = reverse("ta_library:browse")
+    filtered = f"{url}?q=asylum&persecution=religion&cgrs=1"
+    index(*[make_resource(f"Asylum claims {n}", "Asylum claims.") for n in range(2)])
+    catalogue_changed()
+    assert attorney_client.get(filtered).context["library"].unfiltered_total == 2
+    at_two = _page_queries(attorney_client, filtered)
+    index(*[make_resource(f"Asylum claims {n}", "Asylum claims.") for n in range(38)])
+    catalogue_changed()
+    assert attorney_client.get(filtered).context["library"].unfiltered_total == 40
+    assert _page_queries(attorney_client, filtered) == at_two == NO_RESULTS_QUERIES
+    assert _page_queries(attorney_client, f"{url}?q=womn") == NO_RESULTS_QUERIES

@@ -46,6 +46,45 @@ def test_short_words_are_never_corrected(library, typed):
     assert keyword_match(typed).corrected == ""
 
 
+@pytest.mark.parametrize(
+    ("typed", "suggestion", "corrected", "exact_suggestion"),
+    [
+        ("womn", "women", "", "women"),
+        ("Womn", "women", "", "women"),
+        ("indigenous womn", "indigenous women", "", "indigenous women"),
+        # A long misspelling is corrected as usual (not with "search instead for"); the
+        # short one is only offered.
+        ("womn Guatamala", "women guatemala", "womn guatemala", "women Guatamala"),
+    ],
+)
+def test_a_short_word_that_finds_nothing_is_offered_a_common_word_not_corrected(
+    library, typed, suggestion, corrected, exact_suggestion
+):
+    match = keyword_match(typed)
+    assert match.corrected == corrected
+    assert match.ranked_ids == []  # "womn" was searched as typed
+    assert match.suggestion == suggestion
+    # Offered to "search instead for" too: short words were never corrected there either.
+    assert keyword_match(typed, correct=False).suggestion == exact_suggestion
+    # Taking the suggestion finds what it says.
+    assert keyword_match(suggestion).ranked_ids
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Pery",  # "peru" is in one resource only: not common enough to offer
+        "gang",  # a word of the library: nothing to suggest
+        "wo",  # too short to guess at
+        "wmn",  # two edits from "women"
+        "wome",  # still being typed: the beginning of "women"
+        "guatemala -womn",  # a word left out is not why nothing was found
+    ],
+)
+def test_no_suggestion_without_a_close_common_word(library, typed):
+    assert keyword_match(typed).suggestion == ""
+
+
 def test_a_word_in_the_library_is_not_corrected_into_a_more_frequent_one(
     library, make_resource, index
 ):

@@ -46,6 +46,9 @@ CASES = [
     ("search: phrase", "browse", "q=%22particular+social+group%22"),
     ("search + 2 filters", "browse", "q=asylum&type=sample-brief&persecution=domestic-violence"),
     ("search: case library", "case", "q=persecution"),
+    # A short misspelling (suggested, not corrected) and the no-results block with filters.
+    ("search: short misspelling", "browse", "q=womn"),
+    ("search: nothing + filter", "browse", "q=womn&type=sample-brief"),
 ]
 
 
