@@ -20,7 +20,7 @@ from cases.selectors import fetch_case
 from documents import selectors as document_selectors
 from documents.forms import ROWS_ON_OUTCOME_FORM, document_rows
 from documents.services import outcome_report_with_documents
-from documents.views import discard_pending, keep_accepted_files
+from documents.views import discard_pending, keep_accepted_files, stored_message
 from outcomes.forms import OutcomeForm
 
 
@@ -69,13 +69,7 @@ def outcome_create_view(request, number: int):
                 messages.success(request, _("Thank you: the outcome was saved."))
             else:
                 messages.info(request, _("This outcome had already been saved."))
-            created = sum(1 for result in stored if result.created)
-            if created:
-                messages.success(
-                    request,
-                    _("%(count)s document(s) uploaded. You can follow each one on the case record.")
-                    % {"count": created},
-                )
+            stored_message(request, stored)
             if reported.stage_change is not None:
                 messages.info(
                     request,

@@ -69,7 +69,8 @@ def discard_pending(request) -> None:
         services.pending_uploads_discard(uploader=request.user, pending_ids=ids)
 
 
-def _stored_message(request, results) -> None:
+def stored_message(request, results) -> None:
+    """What the person is told after documents were stored (upload page and outcome form)."""
     created = sum(1 for result in results if result.created)
     if created:
         messages.success(
@@ -109,7 +110,7 @@ def documents_add(request, number: int):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                _stored_message(request, results)
+                stored_message(request, results)
                 return redirect("cases:detail", number=case.number)
         elif form_ok and rows_ok:
             form.add_error(None, _("Choose at least one file to upload."))
