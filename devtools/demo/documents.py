@@ -1,7 +1,10 @@
 """Demo documents (see `load_demo_data`): the demo attorneys' cases get generated
 immigration-court decisions, briefs and declarations in every state a document can be in, so
-`make run` shows the whole flow: received and waiting for redaction, being redacted, shared
-as a redacted sample, not suitable to share, kept private (permission No), and withdrawn.
+`make run` shows the attorney's side of the flow: received and waiting for redaction, being
+redacted, not suitable to share, and kept private (permission No). Shared as a redacted sample
+and withdrawn after sharing are reached only through the real redaction workbench, so they come
+from `devtools.demo.redaction`: a document never shows as shared without the redaction record
+that published it.
 
 Every name and number in the files is invented (`documents.samples.sample_parties`). Writes
 go through the services, as an attorney's and a staff member's would. Idempotent: a case
@@ -15,12 +18,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.files.base import ContentFile
-from django.utils import timezone
 
 from accounts.models import User
 from devtools.demo.cases import demo_case, demo_token
 from documents import samples, services
-from documents.models import Document, DocumentState
+from documents.models import Document
 
 STAFF_EMAIL = "staff@example.org"
 
@@ -30,8 +32,8 @@ class DemoDocument:
     name: str
     kind: str
     share_permission: str
-    # received | in_redaction | published | not_suitable | withdrawn (reached through the
-    # same steps staff and attorneys take).
+    # received | in_redaction | not_suitable (reached through the same steps staff and
+    # attorneys take).
     reach: str = "received"
     seed: int = 0
     docx: bool = False
@@ -70,15 +72,8 @@ DEMO_DOCUMENTS: dict[tuple[str, str], list[DemoDocument]] = {
     ],
     ("honduras-gangs", "attorney@example.org"): [
         DemoDocument("IJ decision - Houston.pdf", "decision", "yes", reach="in_redaction", seed=7),
-        DemoDocument("Brief on nexus to family.pdf", "brief", "yes", reach="published", seed=7),
-        DemoDocument(
-            "Motion to reconsider.pdf",
-            "motion",
-            "yes",
-            reach="withdrawn",
-            seed=7,
-            with_outcome=False,
-        ),
+        DemoDocument("Brief on nexus to family.pdf", "brief", "yes", seed=7),
+        DemoDocument("Motion to reconsider.pdf", "motion", "no", seed=7, with_outcome=False),
     ],
     ("el-salvador-political", "attorney@example.org"): [
         DemoDocument(
@@ -110,7 +105,7 @@ def _file_bytes(item: DemoDocument, key: str, email: str) -> bytes:
     return samples.decision_pdf(parties, pages=3 if item.kind == "decision" else 2)
 
 
-def _reach(document: Document, item: DemoDocument, *, attorney, staff) -> None:
+def _reach(document: Document, item: DemoDocument, *, staff) -> None:
     if item.reach == "received":
         return
     if item.reach == "not_suitable":
@@ -118,19 +113,10 @@ def _reach(document: Document, item: DemoDocument, *, attorney, staff) -> None:
             document=document, actor=staff, reason=item.not_suitable_reason
         )
         return
-    services.document_send_to_redaction(document=document, actor=staff)
     if item.reach == "in_redaction":
+        services.document_send_to_redaction(document=document, actor=staff)
         return
-    # Publishing a redacted version is the redaction workbench's step; the demo marks the
-    # document as published so the case record and the queue show that state.
-    now = timezone.now()
-    Document.objects.filter(pk=document.pk).update(
-        state=DocumentState.PUBLISHED, first_published_at=now, state_changed_at=now
-    )
-    document.refresh_from_db()
-    if item.reach == "withdrawn":
-        # Deleted after publishing: withdrawn, hidden from the attorney, kept for staff.
-        services.document_delete(document=document, actor=attorney)
+    raise ValueError(f"unknown demo reach {item.reach!r}")
 
 
 def load(log) -> None:
@@ -154,6 +140,6 @@ def load(log) -> None:
                 outcome=outcome if item.with_outcome else None,
                 submission_token=demo_token(f"documents-{key}"),
             )
-            _reach(stored.document, item, attorney=case.attorney, staff=staff)
+            _reach(stored.document, item, staff=staff)
             added += 1
     log(f"documents: {added} added, {Document.objects.count()} in total")

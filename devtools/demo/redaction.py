@@ -50,8 +50,8 @@ DEMO_REDACTIONS = [
                   "attorney@example.org", "approved", seed=24),
     DemoRedaction("Scanned IJ decision - asylum granted.pdf", "honduras-gangs",
                   "attorney@example.org", "published", seed=25, scanned=True),
-    DemoRedaction("IJ decision - later withdrawn.pdf", "mexico-lgbtq",
-                  "attorney2@example.org", "withdrawn", seed=26),
+    DemoRedaction("IJ decision - later withdrawn.pdf", "el-salvador-political",
+                  "attorney@example.org", "withdrawn", seed=26),
 ]  # fmt: skip
 
 SUMMARIES = {
