@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from insights.selectors import InsightsTable
+from insights.selectors import InsightsTable, count_formatter
 
 WIDTH = 360
 BAR_HEIGHT = 18
@@ -37,7 +37,8 @@ class Segment:
     x: float
     width: float
     fill: str
-    value: int
+    # The count as the active language writes it.
+    value: str
     label: str
 
 
@@ -103,6 +104,7 @@ def bar_chart(table: InsightsTable, *, chart_id: str = "insights-chart") -> Char
         [r["total"] or sum(v for v in r["cells"] if v) for r in rows] + [1],
     )
     scale = (WIDTH - VALUE_SPACE) / largest
+    number = count_formatter()
     bars = []
     for n, row in enumerate(rows):
         label_y = top + n * (LABEL_HEIGHT + BAR_HEIGHT + ROW_GAP) + 12
@@ -113,11 +115,11 @@ def bar_chart(table: InsightsTable, *, chart_id: str = "insights-chart") -> Char
             if not value:
                 continue
             width = value * scale
-            segments.append(Segment(x, width, fill(j), value, table.col_labels[j]))
+            segments.append(Segment(x, width, fill(j), number(value), table.col_labels[j]))
             x += width
         hidden = any(v is None for v in row["cells"])
         total = row["total"]
-        text = f"{total:,}" if total is not None else "—"
+        text = number(total) if total is not None else "—"
         if hidden and total is not None:
             text += " *"
         bars.append(Bar(row["label"][:60], label_y, bar_y, segments, x + 4, text))
@@ -171,7 +173,7 @@ def render_svg(chart: Chart, *, title: str, desc: str) -> str:
             out.append(
                 f'<rect x="{seg.x:.2f}" y="{bar.y:.1f}" width="{seg.width:.2f}" '
                 f'height="{BAR_HEIGHT}" fill="{seg.fill}" stroke="#ffffff" stroke-width="0.5">'
-                f"<title>{escape(seg.label)}: {seg.value:,}</title></rect>"
+                f"<title>{escape(seg.label)}: {escape(seg.value)}</title></rect>"
             )
         out.append(
             f'<text x="{bar.value_x:.1f}" y="{bar.y:.1f}" dy="13">{escape(bar.value_text)}</text>'

@@ -9,7 +9,7 @@ statement.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from django.db import connection
@@ -215,6 +215,19 @@ class Labels:
         return str(value)
 
 
+def count_formatter() -> Callable[[int | None], str | None]:
+    """How the table and the chart write a count in the active language: "12,345" in English,
+    "12.345" in Spanish (the locale's thousands separator, as `intcomma` writes it elsewhere);
+    None stays None (a hidden figure). The separator is looked up once per table, not per
+    figure: a large table has thousands."""
+    separator = get_format("THOUSAND_SEPARATOR")
+
+    def number(value: int | None) -> str | None:
+        return None if value is None else f"{value:,}".replace(",", separator)
+
+    return number
+
+
 @dataclass
 class InsightsTable:
     """A table as it may be published: labels, the suppressed figures and rates."""
@@ -239,11 +252,7 @@ class InsightsTable:
     def display_rows(self) -> list[dict]:
         """The rows with figures formatted once here (None stays None: shown as a dash);
         formatting in the template costs more than the query on a large table."""
-        separator = get_format("THOUSAND_SEPARATOR")
-
-        def number(value):
-            return None if value is None else f"{value:,}".replace(",", separator)
-
+        number = count_formatter()
         return [
             {
                 "label": row["label"],
@@ -255,11 +264,7 @@ class InsightsTable:
         ]
 
     def display_totals(self) -> dict:
-        separator = get_format("THOUSAND_SEPARATOR")
-
-        def number(value):
-            return None if value is None else f"{value:,}".replace(",", separator)
-
+        number = count_formatter()
         return {
             "cells": [number(v) for v in self.shown.col_totals],
             "total": number(self.shown.grand_total),
