@@ -2,6 +2,7 @@
 registrant sees the status on My Account."""
 
 import datetime
+import re
 
 import pytest
 import time_machine
@@ -34,6 +35,19 @@ def test_queue_is_newest_first_and_filters_by_status(staff_client):
     odd = staff_client.get(reverse("accounts:staff_follow_ups"), {"status": "<x>", "page": "zz"})
     assert odd.status_code == 200
     assert "Older Person" in odd.content.decode()
+
+
+def test_queue_rows_link_from_the_persons_name_not_the_time(staff_client):
+    named = _follow_up("Ana Morales", "2026-11-01 10:00Z")
+    unnamed = _follow_up("", "2026-11-02 10:00Z")
+    page = staff_client.get(reverse("accounts:staff_follow_ups")).content.decode()
+    for follow_up, text in ((named, "Ana Morales"), (unnamed, unnamed.user.email)):
+        detail = reverse("accounts:staff_follow_up_detail", args=[follow_up.pk])
+        links = re.findall(rf'<a href="{re.escape(detail)}">(.*?)</a>', page)
+        # One link per row, on the name (the email when there is no name).
+        assert links == [text]
+    # The registration time is plain text in its own cell.
+    assert re.search(r"<td>November 1, 2026, \d\d:\d\d</td>", page)
 
 
 def test_staff_record_status_and_notes(staff_client, users):

@@ -1,6 +1,7 @@
 """The library pages as an attorney, expert or staff member sees them."""
 
 import datetime
+import re
 
 import pytest
 import time_machine
@@ -377,6 +378,26 @@ def test_a_resource_opened_from_a_case_library_leads_back_to_it(attorney_client,
     plain = attorney_client.get(detail).content.decode()
     assert library_url not in plain and "data-back-to-case" not in plain
     assert f'<a href="{reverse("ta_library:browse")}">TA Library</a>' in plain
+
+
+def test_another_attorneys_case_reads_like_a_case_that_does_not_exist(attorney_client, case):
+    """No link, and nothing on the page that tells the two apart: the same page, number for
+    number, as for a case number no one has."""
+    other = CaseFactory()
+    resource = ResourceFactory(relevant_to_every_case=True)
+    ResourceFactory(relevant_to_every_case=True)  # a related resource, whose link could carry it
+    detail = reverse("ta_library:resource_detail", args=[resource.pk])
+    unknown = next(n for n in range(10000, 99999) if n not in (case.number, other.number))
+    seen = attorney_client.get(detail, {"case": other.number}).content.decode()
+    missing = attorney_client.get(detail, {"case": unknown}).content.decode()
+    assert "data-back-to-case" not in seen
+    assert _without_tokens(seen.replace(str(other.number), "N")) == _without_tokens(
+        missing.replace(str(unknown), "N")
+    )
+
+
+def _without_tokens(html: str) -> str:
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
 
 
 @pytest.mark.parametrize("raw", ["other", "abc", "", "1", "99999999999999999999", "-5"])
