@@ -2,7 +2,7 @@
 
 Each resource write bumps the catalogue version (so every process rebuilds its bitmaps on
 its next request) and, when the file, title or summary changed, tells the search app, inside
-the same transaction.
+the same transaction (through ta_library.extensions, which search registers with).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from cgrs.tasks import enqueue_each
-from search.services import resources_content_changed, resources_deleted
+from ta_library.extensions import resources_content_changed, resources_deleted
 from ta_library.files import EXTENSION_FOR, validate_library_file
 from ta_library.models import Audience, CatalogueVersion, LibraryVisit, Resource
 from ta_library.visits import VISIT_GAP, VISIT_REFRESH

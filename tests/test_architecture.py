@@ -58,10 +58,6 @@ DEVTOOLS = "devtools"
 # Imports against the order that are known and not fixed yet: (importing app, imported app)
 # -> why. Remove an entry when its imports are gone; never add one for new code.
 KNOWN_EXCEPTIONS = {
-    ("ta_library", "search"): (
-        "the library tells search that resources changed and runs its text search through "
-        "search's selectors, while search's index rows point at resources"
-    ),
     ("ta_library", "redaction"): (
         "resource pages ask redaction.rules whether a sample shows (S4, S6); kept an explicit "
         "call: a security gate behind a registered hook would fail open if not registered"
@@ -166,12 +162,25 @@ def test_the_apps_built_on_others_register_their_hooks():
     from insights.selectors import case_page_similar
     from insights.services import facts_refresh
     from redaction.services import redaction_withdraw_for_document
+    from search import selectors as search_selectors
     from search.extraction import extract
+    from search.services import resources_content_changed, resources_deleted
+    from ta_library import extensions as library_extensions
 
     assert facts_refresh in case_extensions.counts_followers
     assert case_page_similar in case_extensions.record_context
     assert redaction_withdraw_for_document in document_extensions.withdrawal_followers
     assert document_extensions.text_readers == [extract]
+    assert library_extensions.content_followers == [resources_content_changed]
+    assert library_extensions.deletion_followers == [resources_deleted]
+    assert library_extensions.keyword_searches == [
+        library_extensions.KeywordSearch(
+            lexicon_expression=search_selectors.lexicon_expression,
+            keyword_match=search_selectors.keyword_match,
+            with_snippets=search_selectors.with_snippets,
+            snippet_of=search_selectors.snippet_of,
+        )
+    ]
 
 
 def test_services_enqueue_tasks_by_name():

@@ -1,12 +1,13 @@
 """The library's keyword search: the cleaned query text and the calls into the search app
-(its contract: lexicon_expression, keyword_match, with_snippets, snippet_of).
+(its contract, registered in ta_library.extensions: lexicon_expression, keyword_match,
+with_snippets, snippet_of).
 """
 
 from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from search import selectors as search
+from ta_library.extensions import keyword_search
 from ta_library.models import Resource
 
 MAX_QUERY_LENGTH = 200  # characters of keyword search text kept
@@ -18,7 +19,7 @@ def clean_query(params) -> str:
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
 
-# -- The search contract (search app): keyword_match, with_snippets. Only called here. --
+# -- The search contract (ta_library.extensions.KeywordSearch). Only called here. --
 
 
 def exact_requested(params) -> bool:
@@ -30,13 +31,22 @@ def lexicon_expression(params):
     # The keyword query's lexicon as a column of the page's first query (None without q:
     # see _case_library_queryset).
     query = clean_query(params)
-    return search.lexicon_expression(query, correct=not exact_requested(params)) if query else None
+    if not query:
+        return None
+    return keyword_search().lexicon_expression(query, correct=not exact_requested(params))
 
 
 def keyword_match(query: str, *, exact: bool = False, lexicon: str | None = None):
-    return search.keyword_match(query, correct=not exact, lexicon=lexicon) if query else None
+    if not query:
+        return None
+    return keyword_search().keyword_match(query, correct=not exact, lexicon=lexicon)
 
 
 def with_snippets(rows: QuerySet[Resource], match) -> QuerySet[Resource]:
-    # The page's rows and their snippets in one query; `search.snippet_of` reads them.
-    return search.with_snippets(rows, match) if match is not None else rows
+    # The page's rows and their snippets in one query; `snippet_of` reads them.
+    return keyword_search().with_snippets(rows, match) if match is not None else rows
+
+
+def snippet_of(resource: Resource):
+    # The snippet `with_snippets` read with this row (None without a keyword match).
+    return keyword_search().snippet_of(resource)

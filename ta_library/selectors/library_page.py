@@ -16,14 +16,19 @@ from django.core.paginator import Page, Paginator
 from django.http import QueryDict
 from django.utils.safestring import mark_safe
 
-from search import selectors as search
 from ta_library.facets import FacetResult, Selection, facet_counts, parse_selection
 from ta_library.index import CatalogueIndex
 from ta_library.models import Resource
 from ta_library.rules import CaseProfile, match_reasons
 from ta_library.selectors.cards import CARD_FIELDS, Card
 from ta_library.selectors.case_profile import match_labels, match_tags
-from ta_library.selectors.keyword import clean_query, exact_requested, keyword_match, with_snippets
+from ta_library.selectors.keyword import (
+    clean_query,
+    exact_requested,
+    keyword_match,
+    snippet_of,
+    with_snippets,
+)
 from ta_library.selectors.paging import RESOURCES_PER_PAGE, OrderedIds, PageWindow, page_window
 
 # Parameters the page keeps in its links besides the facets (search's `exact` included).
@@ -132,7 +137,7 @@ def library_page(
             card.is_new = resource.first_published_at > new_since
         # Or it came into this case's library since (alerts report these: same rule).
         card.is_new = card.is_new or rid in new_ids
-        snippet = search.snippet_of(resource)
+        snippet = snippet_of(resource) if match is not None else None
         if snippet is not None:
             # The search app escapes the text and adds only <mark> (see search.selectors.Snippet).
             card.snippet_html = mark_safe(snippet.html)
