@@ -91,6 +91,8 @@ class Organization(models.Model):
     )
 
     class Meta:
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
         ordering = ["name"]
         indexes = [
             models.Index(Lower("name"), name="organization_lower_name"),
@@ -146,6 +148,8 @@ class User(AbstractUser):
     objects = UserManager()
 
     class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
         constraints = [
             models.CheckConstraint(
                 name="user_not_both_org_and_solo",
@@ -205,9 +209,10 @@ class ProSeFollowUp(models.Model):
     )
 
     class Meta:
+        verbose_name = _("pro se follow-up")
+        verbose_name_plural = _("pro se follow-ups")
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["status", "-created_at"], name="followup_status_created")]
-        verbose_name = _("pro se follow-up")
 
     def __str__(self) -> str:
         return f"Pro se follow-up #{self.pk}"

@@ -96,6 +96,8 @@ class Case(models.Model):
     objects = CaseQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
         constraints = [
             models.CheckConstraint(
                 name="case_number_five_digits",
@@ -129,6 +131,8 @@ class Deadline(models.Model):
     description = models.CharField(max_length=200)
 
     class Meta:
+        verbose_name = _("deadline")
+        verbose_name_plural = _("deadlines")
         ordering = ["due_on", "id"]
 
     def __str__(self) -> str:
@@ -157,6 +161,8 @@ class CaseChange(models.Model):
     changes = models.JSONField(default=list, blank=True)
 
     class Meta:
+        verbose_name = _("case history entry")
+        verbose_name_plural = _("case history entries")
         ordering = ["-changed_at", "-id"]
 
     def __str__(self) -> str:

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
+from django.utils.translation import gettext_lazy as _
 
 
 class CgrsConfig(AppConfig):
     name = "cgrs"
-    verbose_name = "Site"
+    verbose_name = _("Site")
     default = True
 
 

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DocumentsConfig(AppConfig):
     name = "documents"
-    verbose_name = "Case documents"
+    verbose_name = _("Case documents")
 
     def ready(self):
         from cases.extensions import add_to_case_record

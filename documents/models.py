@@ -162,6 +162,8 @@ class Document(ActiveContentFlags):
     objects = DocumentQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("case document")
+        verbose_name_plural = _("case documents")
         ordering = ["created_at", "id"]
         indexes = [
             models.Index(fields=["case", "created_at"], name="document_case_created"),

@@ -208,6 +208,8 @@ class Listing(models.Model):
     objects = ListingQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("listing")
+        verbose_name_plural = _("listings")
         ordering = ["display_name", "id"]
         constraints = [
             models.CheckConstraint(
@@ -328,6 +330,8 @@ class ListingEvent(models.Model):
     notified_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("listing event")
+        verbose_name_plural = _("listing events")
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:

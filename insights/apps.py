@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class InsightsConfig(AppConfig):
     name = "insights"
-    verbose_name = "Outcome insights"
+    verbose_name = _("Outcome insights")
 
     def ready(self):
         # Cases calls these through cases.extensions, so it never imports insights.

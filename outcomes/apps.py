@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class OutcomesConfig(AppConfig):
     name = "outcomes"
-    verbose_name = "Outcomes"
+    verbose_name = _("Outcomes")
 
     def ready(self):
         from cases.extensions import add_to_case_record, add_to_case_summary

@@ -81,6 +81,8 @@ class Outcome(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("outcome")
+        verbose_name_plural = _("outcomes")
         ordering = ["decided_on", "id"]
         indexes = [models.Index(fields=["case", "decided_on"], name="outcome_case_date")]
         constraints = [

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class SearchConfig(AppConfig):
     name = "search"
-    verbose_name = "TA Library search"
+    verbose_name = _("TA Library search")
 
     def ready(self):
         # Documents reads its files' text with the same extraction through

@@ -40,6 +40,8 @@ class Extraction(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        verbose_name = _("text extraction")
+        verbose_name_plural = _("text extractions")
         ordering = ["-updated_at"]
         indexes = [models.Index(fields=["status"], name="search_extraction_status")]
 
@@ -133,8 +135,9 @@ class SynonymGroup(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["terms"]
         verbose_name = _("synonym group")
+        verbose_name_plural = _("synonym groups")
+        ordering = ["terms"]
 
     def __str__(self) -> str:
         return self.terms

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class TaLibraryConfig(AppConfig):
     name = "ta_library"
-    verbose_name = "TA Library"
+    verbose_name = _("TA Library")
 
     def ready(self):
         from taxonomy.signals import terms_changed

@@ -62,6 +62,8 @@ class Resource(models.Model):
     objects = ResourceQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("resource")
+        verbose_name_plural = _("resources")
         ordering = ["-published_on", "-id"]
         indexes = [GinIndex(fields=["countries"], name="resource_countries_gin")]
 

@@ -117,6 +117,8 @@ class TARequest(models.Model):
     objects = TARequestQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("request for more help")
+        verbose_name_plural = _("requests for more help")
         ordering = ["-created_at", "-id"]
         indexes = [
             models.Index(fields=["status", "deadline_on", "created_at"], name="ta_request_queue"),

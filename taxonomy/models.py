@@ -23,6 +23,7 @@ class Term(models.Model):
 class PersecutionType(Term):
     class Meta(Term.Meta):
         verbose_name = _("type of persecution")
+        verbose_name_plural = _("types of persecution")
 
 
 class ProtectionType(Term):
@@ -47,6 +48,7 @@ class ProceduralStage(Term):
 
     class Meta(Term.Meta):
         verbose_name = _("procedural stage")
+        verbose_name_plural = _("procedural stages")
 
 
 class Topic(Term):
@@ -72,6 +74,7 @@ class Topic(Term):
 
     class Meta(Term.Meta):
         verbose_name = _("topic")
+        verbose_name_plural = _("topics")
 
 
 class ResourceType(Term):
@@ -85,3 +88,4 @@ class ResourceType(Term):
 
     class Meta(Term.Meta):
         verbose_name = _("type of document")
+        verbose_name_plural = _("types of document")
