@@ -9,6 +9,7 @@ from django import forms
 from django.contrib import admin
 from django.db import models
 from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import is_cgrs_staff, staff_has_two_factor
 
@@ -23,9 +24,9 @@ TAG_CHECKBOXES = {
 
 
 class CgrsAdminSite(admin.AdminSite):
-    site_header = "CGRS Technical Assistance — staff"
-    site_title = "CGRS TA admin"
-    index_title = "Curation"
+    site_header = _("CGRS Technical Assistance — staff")
+    site_title = _("CGRS TA admin")
+    index_title = _("Curation")
 
     def admin_view(self, view, cacheable=False):
         inner = super().admin_view(view, cacheable)
