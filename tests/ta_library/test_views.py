@@ -414,3 +414,31 @@ def test_the_way_back_never_names_a_case_the_reader_cannot_open(attorney_client,
     html = response.content.decode()
     assert "data-back-to-case" not in html
     assert reverse("ta_library:case_library", args=[other.number]) not in html
+
+
+def test_english_resource_text_is_marked_english_on_spanish_pages(attorney_client, case, settings):
+    """Titles and summaries are CGRS's English text: a screen reader on a Spanish page reads
+    them with English sounds when they say lang="en" (WCAG 3.1.2), as TA Program News does."""
+    resource = ResourceFactory(
+        title="Asylum basics", summary="What every brief needs.", relevant_to_every_case=True
+    )
+    related = ResourceFactory(title="More basics", relevant_to_every_case=True)
+    attorney_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+    for response in (
+        _library(attorney_client, case),
+        attorney_client.get(reverse("ta_library:browse")),
+    ):
+        html = response.content.decode()
+        assert '<html lang="es"' in html
+        assert re.search(r'<h3 class="card-title" lang="en"><a [^>]+>Asylum basics</a></h3>', html)
+        assert '<p class="card-summary" lang="en">What every brief needs.</p>' in html
+        assert ': <span lang="en">Asylum basics</span></span>' in html
+    detail = attorney_client.get(reverse("ta_library:resource_detail", args=[resource.pk]))
+    html = detail.content.decode()
+    assert '<h1 lang="en">Asylum basics</h1>' in html
+    assert '<p class="lead" lang="en">What every brief needs.</p>' in html
+    assert '<span aria-current="page" lang="en">Asylum basics</span>' in html
+    assert re.search(
+        rf'href="{reverse("ta_library:resource_detail", args=[related.pk])}" lang="en">More basics<',
+        html,
+    )
