@@ -3,6 +3,7 @@ from django.db import models
 
 from cgrs.admin_site import TAG_CHECKBOXES
 from experts.models import Listing, ListingEvent
+from experts.services.listings_version import listings_changed
 
 
 class ListingEventInline(admin.TabularInline):
@@ -48,3 +49,10 @@ class ListingAdmin(admin.ModelAdmin):
     ]
     inlines = [ListingEventInline]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}, **TAG_CHECKBOXES}
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # The admin's change view saves the listing and then its topics in one transaction:
+        # the bump commits with both. (Deletions bump through ExpertsConfig.ready(): a cascade
+        # from a deleted user or organization does not pass through here.)
+        listings_changed()

@@ -8,7 +8,8 @@ so it is not a bitmap of the index: `accepting(cutoff)` cuts it from the confirm
 time order. The index holds no contact details and no free text beyond the name.
 
 Built in one query and kept per process (cgrs.versioned_cache) until the listings' version
-changes (see `listings_version`).
+(the one `ListingsVersion` row, which every listing write bumps in its own transaction:
+experts.services.listings_version) differs from the one it was built at.
 """
 
 from __future__ import annotations
@@ -18,11 +19,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import Count, Max, OuterRef
+from django.db.models import OuterRef
 from pyroaring import BitMap, FrozenBitMap
 
 from cgrs.versioned_cache import VersionedCache
-from experts.models import Availability, Listing
+from experts.models import Availability, Listing, ListingsVersion
 
 EMPTY = FrozenBitMap()
 
@@ -53,14 +54,10 @@ class ListingIndex:
 NO_LISTINGS = ListingIndex()
 
 
-def listings_version() -> tuple:
-    """The listed listings' version: one indexed aggregate (how many are listed, the highest
-    id, the latest change). Every write to a listing saves `updated_at` (the services make
-    sure of it, bulk updates included), and a listing leaving the list changes the count."""
-    version = Listing.objects.listed().aggregate(
-        n=Count("id"), last_id=Max("id"), changed=Max("updated_at")
-    )
-    return (version["n"], version["last_id"], version["changed"])
+def current_version() -> int:
+    """The listings' version: one indexed read of one row (0 before the first write)."""
+    row = ListingsVersion.objects.filter(pk=1).values_list("version", flat=True)
+    return row.first() or 0
 
 
 def build_index() -> ListingIndex:
@@ -123,4 +120,4 @@ _INDEXES: VersionedCache[ListingIndex] = VersionedCache(size=4)
 def listing_index() -> ListingIndex:
     """The index of the listed listings: one query for the version, one more to rebuild it
     after a listing changed."""
-    return _INDEXES.get("listed", listings_version(), build_index)
+    return _INDEXES.get("listed", current_version(), build_index)

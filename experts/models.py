@@ -294,6 +294,22 @@ class Listing(models.Model):
         return ExpertType.COUNTRY_CONDITIONS in self.expert_types
 
 
+class ListingsVersion(models.Model):
+    """One row whose number every write that changes what the expert search shows sets, in
+    the write's own transaction (experts.services.listings_version.listings_changed).
+
+    Each process keeps the listed listings' bitmaps (experts.index) and rebuilds them when
+    this number differs from the one it built them at: one indexed read per search. The
+    number comes from a sequence, so it is never reused, even after a rollback.
+    """
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    version = models.BigIntegerField(default=1)
+
+    def __str__(self) -> str:
+        return f"listings v{self.version}"
+
+
 class EventKind(models.TextChoices):
     CREATED = "created", _("Listing created")
     EDITED = "edited", _("Listing edited")

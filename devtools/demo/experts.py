@@ -26,6 +26,7 @@ from experts.models import (
     ListingStatus,
 )
 from experts.services.listing import cv_store
+from experts.services.listings_version import listings_changed
 from taxonomy.models import PersecutionType
 
 SEED = 20261201
@@ -565,6 +566,9 @@ def load(log) -> None:
             now=now,
         )
         created += 1
+    if created:
+        # Written here without the services: tell the expert search, as they would.
+        listings_changed()
     log(
         f"experts: {created} listings added ({Listing.objects.listed().count()} listed, "
         f"{Listing.objects.count()} in all)"

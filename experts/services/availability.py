@@ -20,6 +20,7 @@ from experts.models import (
     Listing,
     ListingEvent,
 )
+from experts.services.listings_version import listings_changed
 
 RECONFIRM_SALT = "experts.availability-reconfirm"
 # The one-click link in the reminder works this long (the reminder goes out a week before the
@@ -35,6 +36,7 @@ def availability_confirm(*, listing: Listing, actor: User | None) -> ListingEven
         locked.availability = Availability.ACCEPTING
         locked.availability_confirmed_at = timezone.now()
         locked.save(update_fields=["availability", "availability_confirmed_at", "updated_at"])
+        listings_changed()
         event = ListingEvent.objects.create(
             listing=locked, actor=actor, kind=EventKind.AVAILABILITY_CONFIRMED
         )
@@ -57,10 +59,10 @@ def availability_lapse_stale(*, now: datetime | None = None) -> int:
         )
         if not stale:
             return 0
-        # updated_at too: the search's cached facet rows key on it.
         Listing.objects.filter(pk__in=stale).update(
             availability=Availability.UNKNOWN, updated_at=now
         )
+        listings_changed()
         ListingEvent.objects.bulk_create(
             ListingEvent(listing_id=pk, kind=EventKind.AVAILABILITY_LAPSED, created_at=now)
             for pk in stale

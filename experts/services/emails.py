@@ -126,6 +126,7 @@ def availability_reminder_send(listing_id: int) -> bool:
         if sent is not None and sent >= listing.availability_confirmed_at:
             return False
         listing.availability_reminder_sent_at = now
+        # The search shows nothing of when a reminder went out: the listings' version stays.
         listing.save(update_fields=["availability_reminder_sent_at"])
         ListingEvent.objects.create(listing=listing, kind=EventKind.REMINDER_SENT)
         recipients = keeper_emails(listing)

@@ -32,6 +32,7 @@ from experts.models import (
     ListingEvent,
     ListingStatus,
 )
+from experts.services.listings_version import listings_changed
 from taxonomy.models import PersecutionType
 
 # How attorneys reach the expert or clinic. A change to them is how a listing is hijacked
@@ -190,6 +191,7 @@ def listing_create(*, keeper: User, details: ListingDetails, cv: File | None = N
         listing.save()
         listing.topics.set(details.topics)
         ListingEvent.objects.create(listing=listing, actor=keeper, kind=EventKind.CREATED)
+        listings_changed()
     return listing
 
 
@@ -265,6 +267,7 @@ def listing_update(
             kind = EventKind.RETURNED_FOR_REVIEW
         locked.save()
         locked.topics.set(details.topics)
+        listings_changed()
         _delete_file_after_commit(old_cv)
         event = ListingEvent.objects.create(
             listing=locked, actor=editor, kind=kind, changes=changes
@@ -287,6 +290,7 @@ def listing_submit(*, listing: Listing, actor: User) -> ListingEvent:
         locked.status = ListingStatus.SUBMITTED
         locked.submitted_at = timezone.now()
         locked.save(update_fields=["status", "submitted_at", "updated_at"])
+        listings_changed()
         event = ListingEvent.objects.create(listing=locked, actor=actor, kind=EventKind.SUBMITTED)
     listing.refresh_from_db()
     return event

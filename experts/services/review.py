@@ -10,6 +10,7 @@ from accounts.models import User
 from cgrs.tasks import enqueue
 from experts.models import EventKind, Listing, ListingEvent, ListingStatus
 from experts.services.listing import ListingError
+from experts.services.listings_version import listings_changed
 
 
 class ReviewDecision:
@@ -49,6 +50,7 @@ def listing_review(
         if status == ListingStatus.LISTED:
             locked.listed_at = now
         locked.save(update_fields=["status", "staff_notes", "listed_at", "updated_at"])
+        listings_changed()
         event = ListingEvent.objects.create(
             listing=locked, actor=reviewer, kind=kind, notes=notes, checklist=checklist
         )

@@ -1,8 +1,12 @@
+"""Factories for listings. Every listing made here bumps the listings' version, as the write
+services do, so the expert search's per-process bitmaps see it."""
+
 import factory
 from django.utils import timezone
 
 from experts.models import Availability, ExpertType, FeeTerms, Listing, ListingStatus
 from experts.services.listing import cv_store
+from experts.services.listings_version import listings_changed
 from tests.experts.pdfs import pdf_bytes, upload
 from tests.factories import ExpertFactory, OrganizationFactory
 
@@ -50,3 +54,8 @@ class ListingFactory(factory.django.DjangoModelFactory):
             self.cv.name = cv_store(upload(pdf_bytes(f"CV of {self.display_name}")))
             self.cv_uploaded_at = timezone.now()
             self.save(update_fields=["cv", "cv_uploaded_at"])
+
+    @factory.post_generation
+    def bump_listings_version(self, create, extracted, **kwargs):
+        if create:
+            listings_changed()

@@ -11,7 +11,7 @@ from tests.experts.factories import ListingFactory
 pytestmark = pytest.mark.django_db
 
 OWN_TABLES = ('"experts_', '"taxonomy_', '"audit_')
-# topic vocabulary + catalogue version (the facet rows are cached per version) + the page +
+# topic vocabulary + listings' version (the facet rows are cached per version) + the page +
 # its topics
 SEARCH_QUERIES = 4
 # the listing (with organization) + its topics + the audit row

@@ -255,15 +255,19 @@ def test_experts_clinics_and_pro_se_never_see_other_listings(client_for, catalog
 
 
 def test_an_edit_shows_in_the_search_at_once(client_for, catalogue, taxonomy_terms):
-    """The search caches its facet rows per catalogue version; every write changes it."""
+    """The search caches its facet rows per listings' version; every write changes it (more
+    in test_index)."""
     from experts.services.availability import availability_lapse_stale
+    from experts.services.listing import listing_update
+    from tests.experts.test_services import _details
 
     client = client_for("attorney")
     url = f"{reverse('experts:search')}?type=country_conditions&country=GT&fee=pro_bono"
     assert _names(client.get(url)) == ["Bea GT Gangs"]
     listing = catalogue["gt_dv_fee"]
-    listing.fee_terms = "pro_bono"
-    listing.save()
+    listing_update(
+        listing=listing, editor=listing.owner, details=_details(listing, fee_terms="pro_bono")
+    )
     assert _names(client.get(url)) == ["Ana GT DV", "Bea GT Gangs"]
     ListingFactory(display_name="Ari GT new", countries=["GT"], fee_terms="pro_bono")
     assert _names(client.get(url)) == ["Ana GT DV", "Ari GT new", "Bea GT Gangs"]
