@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('experts', '0001_initial'),
+        ('experts', '0002_verbose_names'),
     ]
 
     operations = [
