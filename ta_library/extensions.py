@@ -14,12 +14,21 @@ search registers here from its AppConfig.ready():
 Nothing registered is a broken installation, not a library without search: every call
 here then raises (a page that silently showed the whole library for a keyword, or
 resources never indexed, would look like working).
+
+Redaction registers here the rules that decide whether a redacted sample's page shows and
+its file goes out (SECURITY S4, S6): `judge_samples_with(redaction.rules.may_show_sample_page,
+redaction.rules.may_serve_sample)`. These fail closed: with nothing registered, no sample
+is shown or served (and an error is logged), since a gate that opened when its rule went
+missing would hand out documents nobody approved for sharing.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+
+logger = logging.getLogger(__name__)
 
 # (resource_ids=...) -> None, in the caller's transaction.
 content_followers: list[Callable[..., None]] = []
@@ -46,6 +55,10 @@ class KeywordSearch:
 
 
 keyword_searches: list[KeywordSearch] = []
+# (redaction) -> bool: whether a sample's library page may show.
+sample_page_rules: list[Callable[[object], bool]] = []
+# (redaction, bytes about to be sent) -> bool: whether a sample's file may go out.
+sample_file_rules: list[Callable[[object, bytes], bool]] = []
 
 
 def follow_content_changes(changed, deleted) -> None:
@@ -86,3 +99,36 @@ def keyword_search() -> KeywordSearch:
     if not keyword_searches:
         raise _unregistered("search the library by keyword")
     return keyword_searches[0]
+
+
+def judge_samples_with(show_page, serve) -> None:
+    if show_page not in sample_page_rules:
+        sample_page_rules.append(show_page)
+    if serve not in sample_file_rules:
+        sample_file_rules.append(serve)
+
+
+def _no_sample_rules() -> bool:
+    # SECURITY: fail closed (S4): without the redaction rules, no sample is shown or served.
+    logger.error(
+        "No redacted sample rules are registered (is the redaction app installed?): "
+        "no sample is shown or served."
+    )
+    return False
+
+
+def may_show_sample_page(sample) -> bool:
+    """Whether a redacted sample's library page shows: only if every registered rule
+    (redaction.rules.may_show_sample_page) allows it; never when none is registered."""
+    if not sample_page_rules:
+        return _no_sample_rules()
+    return all(rule(sample) for rule in sample_page_rules)
+
+
+def may_serve_sample(sample, data: bytes) -> bool:
+    """Whether `data`, about to be sent as a redacted sample's file, may go out: only if
+    every registered rule (redaction.rules.may_serve_sample) allows it; never when none is
+    registered."""
+    if not sample_file_rules:
+        return _no_sample_rules()
+    return all(rule(sample, data) for rule in sample_file_rules)

@@ -57,12 +57,7 @@ PROJECT_WIRING = (
 DEVTOOLS = "devtools"
 # Imports against the order that are known and not fixed yet: (importing app, imported app)
 # -> why. Remove an entry when its imports are gone; never add one for new code.
-KNOWN_EXCEPTIONS = {
-    ("ta_library", "redaction"): (
-        "resource pages ask redaction.rules whether a sample shows (S4, S6); kept an explicit "
-        "call: a security gate behind a registered hook would fail open if not registered"
-    ),
-}
+KNOWN_EXCEPTIONS: dict[tuple[str, str], str] = {}
 
 
 def _app_of(path: Path) -> str | None:
@@ -161,6 +156,7 @@ def test_the_apps_built_on_others_register_their_hooks():
     from documents import extensions as document_extensions
     from insights.selectors import case_page_similar
     from insights.services import facts_refresh
+    from redaction.rules import may_serve_sample, may_show_sample_page
     from redaction.services import redaction_withdraw_for_document
     from search import selectors as search_selectors
     from search.extraction import extract
@@ -173,6 +169,8 @@ def test_the_apps_built_on_others_register_their_hooks():
     assert document_extensions.text_readers == [extract]
     assert library_extensions.content_followers == [resources_content_changed]
     assert library_extensions.deletion_followers == [resources_deleted]
+    assert library_extensions.sample_page_rules == [may_show_sample_page]
+    assert library_extensions.sample_file_rules == [may_serve_sample]
     assert library_extensions.keyword_searches == [
         library_extensions.KeywordSearch(
             lexicon_expression=search_selectors.lexicon_expression,

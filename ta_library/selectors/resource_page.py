@@ -9,8 +9,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from cases.selectors import visible_case_number
-from redaction.rules import may_show_sample_page
 from ta_library.embeds import embed_origin, embed_url
+from ta_library.extensions import may_show_sample_page
 from ta_library.index import CatalogueIndex, catalogue_index
 from ta_library.models import Resource
 from ta_library.selectors.access import audience_bitmap, library_url_for, resources_for_user
@@ -62,6 +62,8 @@ def resource_page(user, pk: int, *, case_param: str | None) -> ResourcePage:
         pk=pk,
     )
     sample = getattr(resource, "redaction", None)
+    # SECURITY: a redacted sample's page shows only while redaction's rules allow it (S4);
+    # with no rule registered, never.
     if sample is not None and not may_show_sample_page(sample):
         raise Http404
     index = catalogue_index()
