@@ -2,8 +2,9 @@
 """Plausible legal text for demo resources: sentences assembled from templates, seeded.
 
 Not lorem ipsum: search needs real words (particular social group, nexus, persecution),
-citations (Matter of A-R-C-G-, 26 I&N Dec. 388 (BIA 2014)), case numbers and country names
-with accents (Perú, México) to find.
+citations (Matter of A-R-C-G-, 26 I&N Dec. 388 (BIA 2014)), case numbers and words with
+accents (the Policía Nacional del Perú) to find. Country names are the English ones: the
+resources are English text.
 """
 
 from __future__ import annotations
@@ -111,12 +112,12 @@ COUNTRY_FACTS = {
         "the state of exception has led to mass arbitrary detention",
     ),
     "MX": (
-        "México",
+        "Mexico",
         "state and municipal police",
         "cartels operate with the acquiescence of local officials",
     ),
     "PE": (
-        "Perú",
+        "Peru",
         "the Policía Nacional del Perú",
         "protection orders for survivors are rarely enforced",
     ),
@@ -140,14 +141,14 @@ COUNTRY_FACTS = {
         "State Security",
         "participants in the July 2021 protests received long sentences",
     ),
-    "HT": ("Haïti", "the Police Nationale d'Haïti", "armed gangs control most of Port-au-Prince"),
+    "HT": ("Haiti", "the Police Nationale d'Haïti", "armed gangs control most of Port-au-Prince"),
     "EC": (
         "Ecuador",
         "the Policía Nacional",
         "prison massacres reflect the reach of transnational gangs",
     ),
     "BR": (
-        "Brasil",
+        "Brazil",
         "state military police",
         "transgender women face the highest murder rate recorded",
     ),
@@ -200,7 +201,7 @@ COUNTRY_FACTS = {
     "MM": ("Myanmar", "the Tatmadaw", "the Rohingya remain stateless and confined"),
     "IN": ("India", "state police", "religious minorities face mob violence with impunity"),
     "PK": ("Pakistan", "the police", "blasphemy accusations lead to mob killings"),
-    "RO": ("România", "the police", "Roma families face forced evictions"),
+    "RO": ("Romania", "the police", "Roma families face forced evictions"),
     "UA": (
         "Ukraine",
         "occupying forces",
