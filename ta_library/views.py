@@ -35,7 +35,14 @@ MAX_QUERY_STRING = 4096
 
 
 def _too_long(request):
-    if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_STRING:
+    """The "too many filters" page for an address longer than the form can make. The keyword
+    text does not count: a long search (a pasted paragraph) is cut to the search's own limit
+    and the page says so, with the person's filters kept (LibraryPage.query_too_long)."""
+    if len(request.META.get("QUERY_STRING", "")) <= MAX_QUERY_STRING:
+        return None
+    without_query = request.GET.copy()
+    without_query.pop("q", None)
+    if len(without_query.urlencode()) > MAX_QUERY_STRING:
         return render(request, "ta_library/query_too_long.html", status=400)
     return None
 

@@ -13,10 +13,24 @@ from ta_library.models import Resource
 MAX_QUERY_LENGTH = 200  # characters of keyword search text kept
 
 
+# How much of a pasted text is read at all: enough to know it is too long.
+_READ_AT_MOST = 2000
+
+
+def _collapsed_query(params) -> str:
+    # Control characters (NUL included) dropped, spaces collapsed.
+    text = "".join(ch if ch.isprintable() else " " for ch in params.get("q", "")[:_READ_AT_MOST])
+    return " ".join(text.split())
+
+
 def clean_query(params) -> str:
     """The keyword text: control characters (NUL included) dropped, spaces collapsed, cut."""
-    text = "".join(ch if ch.isprintable() else " " for ch in params.get("q", "")[:2000])
-    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+    return _collapsed_query(params)[:MAX_QUERY_LENGTH]
+
+
+def query_too_long(params) -> bool:
+    """Whether the keyword text was cut by `clean_query` (the page tells the person)."""
+    return len(_collapsed_query(params)) > MAX_QUERY_LENGTH
 
 
 # -- The search contract (ta_library.extensions.KeywordSearch). Only called here. --

@@ -26,6 +26,7 @@ from ta_library.selectors.keyword import (
     clean_query,
     exact_requested,
     keyword_match,
+    query_too_long,
     snippet_of,
     with_snippets,
 )
@@ -53,6 +54,8 @@ class LibraryPage:
     # keyword and the library's scope kept), and the query string of that search.
     unfiltered_total: int | None = None
     unfiltered_querystring: str = ""
+    # The keyword text was longer than a search may be: only its start was searched.
+    query_too_long: bool = False
 
     @property
     def total(self) -> int:
@@ -163,6 +166,7 @@ def library_page(
             if unfiltered_total is not None
             else ""
         ),
+        query_too_long=query_too_long(params),
     )
 
 

@@ -184,6 +184,36 @@ def test_a_long_keyword_query_is_cut_not_refused(attorney_client, case):
     response = _library(attorney_client, case, "q=" + "persecution%20" * 250)
     assert response.status_code == 200
     assert len(response.context["library"].query) <= 200
+    assert "Your search is too long" in response.content.decode()
+
+
+def test_a_short_query_has_no_length_notice(attorney_client, case):
+    response = _library(attorney_client, case, "q=" + "persecution%20" * 10)
+    assert "Your search is too long" not in response.content.decode()
+
+
+@pytest.mark.parametrize("view", ["case", "browse"])
+def test_a_pasted_essay_says_the_search_is_too_long_and_keeps_the_filters(
+    attorney_client, case, view
+):
+    """10,000 characters in the search box: not "Too many filters", not a 500. The page
+    says the search is too long and the person's filters still apply."""
+    ResourceFactory(title="Not by CGRS", authored_by_cgrs=False, author_name="Another org")
+    ResourceFactory(title="By CGRS", relevant_to_every_case=True)
+    query = "cgrs=1&q=" + "a" * 10_000
+    if view == "case":
+        response = _library(attorney_client, case, query)
+    else:
+        response = attorney_client.get(f"{reverse('ta_library:browse')}?{query}")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Too many filters" not in html
+    assert "Your search is too long: a search can have at most 200 characters." in html
+    assert 'aria-describedby="library-q-too-long"' in html
+    library = response.context["library"]
+    assert library.query == "a" * 200
+    assert "cgrs=1" in library.querystring
+    assert "Not by CGRS" not in html
 
 
 def test_a_huge_query_string_is_refused_cleanly(attorney_client, case):
