@@ -109,9 +109,8 @@ class FacetResult:
         return len(self.result)
 
 
-def facet_counts(index: CatalogueIndex, base: FrozenBitMap | BitMap, selection: Selection):
-    """The selection's result within `base` and every group's counts (bitmap work only,
-    counted by cgrs.facets.disjunctive_counts; "authored by CGRS" is one more group)."""
+def _chosen(index: CatalogueIndex, selection: Selection) -> dict:
+    # Per group, the resources with any chosen value (values of one group are OR'd).
     chosen = {
         group: union(index.bitmap(group, key) for key in selection.keys(group))
         for group in GROUP_NAMES
@@ -119,6 +118,24 @@ def facet_counts(index: CatalogueIndex, base: FrozenBitMap | BitMap, selection: 
     }
     if selection.cgrs_only:
         chosen[CGRS] = index.cgrs
+    return chosen
+
+
+def selection_count(
+    index: CatalogueIndex, base: FrozenBitMap | BitMap, selection: Selection
+) -> int:
+    """How many resources in `base` the selection returns, without the facet counts (the
+    same rule as `facet_counts`' result: groups AND'ed, values in a group OR'ed)."""
+    result = BitMap(base)
+    for bitmap in _chosen(index, selection).values():
+        result &= bitmap
+    return len(result)
+
+
+def facet_counts(index: CatalogueIndex, base: FrozenBitMap | BitMap, selection: Selection):
+    """The selection's result within `base` and every group's counts (bitmap work only,
+    counted by cgrs.facets.disjunctive_counts; "authored by CGRS" is one more group)."""
+    chosen = _chosen(index, selection)
     options = {group: index.option_bitmaps(group) for group in GROUP_NAMES}
     options[CGRS] = [index.cgrs]
     result, counts = disjunctive_counts(base, chosen, options)

@@ -137,4 +137,6 @@ def case_library_page(
         new_since=new_since,
         new_ids=state.new_match_ids,
         lexicon=state.lexicon,
+        # Nothing curated to the case matches: say what the whole library has.
+        whole_library=None if whole_library else index.attorney_audience,
     )

@@ -16,7 +16,13 @@ from django.core.paginator import Page, Paginator
 from django.http import QueryDict
 from django.utils.safestring import mark_safe
 
-from ta_library.facets import FacetResult, Selection, facet_counts, parse_selection
+from ta_library.facets import (
+    FacetResult,
+    Selection,
+    facet_counts,
+    parse_selection,
+    selection_count,
+)
 from ta_library.index import CatalogueIndex
 from ta_library.models import Resource
 from ta_library.rules import CaseProfile, match_reasons
@@ -56,6 +62,10 @@ class LibraryPage:
     unfiltered_querystring: str = ""
     # The keyword text was longer than a search may be: only its start was searched.
     query_too_long: bool = False
+    # Nothing found in a case's curated library: how many the same search and filters find
+    # in the whole library, and the query string that opens it there.
+    whole_library_total: int | None = None
+    whole_library_querystring: str = ""
 
     @property
     def total(self) -> int:
@@ -73,9 +83,11 @@ def kept_querystring(
     *,
     query: str | None = None,
     filters: bool = True,
+    scope: str | None = None,
 ) -> str:
     """The state of the form as a query string (known facet values only), without `page`;
-    with `query` in place of the keyword text, or (`filters=False`) without the filters."""
+    with `query` in place of the keyword text, `scope` in place of the case library's scope,
+    or (`filters=False`) without the filters."""
     out = QueryDict(mutable=True)
     for group, keys in selection.chosen.items() if filters else ():
         param = group
@@ -87,6 +99,8 @@ def kept_querystring(
             continue  # "authored by CGRS" is one of the filters
         if name == "q":
             value = clean_query(params) if query is None else query
+        elif name == "scope" and scope is not None:
+            value = scope
         else:
             value = params.get(name, "")[:10]
         if value:
@@ -103,12 +117,15 @@ def library_page(
     new_since: datetime.datetime | None = None,
     new_ids: frozenset[int] = frozenset(),
     lexicon: str | None = None,
+    whole_library=None,
 ) -> LibraryPage:
     """One page of a library: `base` (bitmap of the resources this library may show)
     filtered by the form in `params`, with facet counts, newest first (or by keyword rank).
 
     Queries: the page's rows (with their snippets), plus keyword search's own when `q` is
-    given (one fewer with `lexicon`, read with the case: case_library_fetch).
+    given (one fewer with `lexicon`, read with the case: case_library_fetch). With
+    `whole_library` (the bitmap of the library `base` was narrowed from), an empty page also
+    counts the same search there (bitmap work, no query).
     """
     selection = parse_selection(params, index)
     query = clean_query(params)
@@ -121,6 +138,10 @@ def library_page(
         # What the search finds without the filters: `base` is exactly that (the library's
         # scope and the keyword match), so counting it costs no query.
         unfiltered_total = len(base)
+    whole_library_total = None
+    if not facets.result and whole_library is not None:
+        wider = whole_library & match.ids if match is not None else whole_library
+        whole_library_total = selection_count(index, wider, selection)
     paginator = Paginator(OrderedIds(index, facets.result, match), RESOURCES_PER_PAGE)
     page = paginator.get_page(params.get("page"))
     ids = list(page.object_list)
@@ -167,6 +188,10 @@ def library_page(
             else ""
         ),
         query_too_long=query_too_long(params),
+        whole_library_total=whole_library_total,
+        whole_library_querystring=(
+            kept_querystring(params, selection, index, scope="all") if whole_library_total else ""
+        ),
     )
 
 

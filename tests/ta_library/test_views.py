@@ -470,3 +470,27 @@ def test_english_resource_text_is_marked_english_on_spanish_pages(attorney_clien
     assert '<span aria-current="page" lang="en">Asylum basics</span>' in html
     related_url = reverse("ta_library:resource_detail", args=[related.pk])
     assert f'href="{related_url}" lang="en">More basics<' in html
+
+
+def test_an_empty_case_library_offers_the_whole_librarys_count(attorney_client, case):
+    """Nothing curated to the case matches: the page says how many the whole library has for
+    the same filters and links there (the filters kept, scope=all)."""
+    ResourceFactory(title="Asylum basics", relevant_to_every_case=True)
+    for code in ("HN", "SV"):
+        ResourceFactory(
+            title=f"{code} conditions", resource_type=country_conditions_type(), countries=[code]
+        )
+    response = _library(attorney_client, case, "type=country-conditions")
+    library = response.context["library"]
+    assert library.total == 0
+    assert library.whole_library_total == 2
+    html = response.content.decode()
+    assert "The whole TA Library has 2 resources for this search." in html
+    querystring = library.whole_library_querystring
+    assert "type=country-conditions" in querystring and "scope=all" in querystring
+    assert f'href="?{querystring.replace("&", "&amp;")}"' in html
+    everything = _library(attorney_client, case, library.whole_library_querystring)
+    assert everything.context["library"].total == 2
+    # The whole library itself, or a case library with results, says nothing of the kind.
+    assert "The whole TA Library has" not in _library(attorney_client, case).content.decode()
+    assert "The whole TA Library has" not in everything.content.decode()
