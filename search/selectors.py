@@ -6,18 +6,15 @@ when the page read it with its own first query, `lexicon_expression`) and one fo
 itself (ids ranked in SQL, or put in tiers; none when the result is cached). The match is
 handed over as bitmaps of resource ids (`KeywordMatch.ids`, `tiers`), so the library
 intersects it with its own bitmaps and orders only the page it shows.
-`with_snippets` adds the snippets to the query that reads the shown rows (`snippets_for`
-is the same as one query of its own). See docs/performance.md for why ranking and highlighting
-are done the way they are.
+`with_snippets` adds the snippets to the query that reads the shown rows. See
+docs/performance.md for why ranking and highlighting are done the way they are.
 """
 
 from __future__ import annotations
 
 import functools
 import html
-import itertools
 import json
-import threading
 from dataclasses import dataclass
 
 from django.contrib.postgres.fields import ArrayField
@@ -57,12 +54,11 @@ class KeywordMatch:
     own bitmaps of ids). The ranking is either `ranked` (every match best first, when few
     matched and all were ranked on the full vector) or `tiers` (disjoint bitmaps of ids,
     better tier first: title/summary matches, then the rest; newest first within a tier),
-    so a large result is never put in order beyond the page shown. `ranked_ids` is the
-    whole ranking as a list (computed on first use). `corrected`: the query as it was
-    searched after spelling correction, or "" when nothing was corrected. `suggestion`: the
-    query with its short words that are in no resource replaced by a close, common word
-    (never searched: offered as "Did you mean"), or "". `tsquery` is the
-    query PostgreSQL searched (its own canonical text), which `snippets_for` highlights.
+    so a large result is never put in order beyond the page shown. `corrected`: the query
+    as it was searched after spelling correction, or "" when nothing was corrected.
+    `suggestion`: the query with its short words that are in no resource replaced by a
+    close, common word (never searched: offered as "Did you mean"), or "". `tsquery` is the
+    query PostgreSQL searched (its own canonical text), which `with_snippets` highlights.
     """
 
     query: str
@@ -71,7 +67,6 @@ class KeywordMatch:
     tsquery: str = ""
     ranked: tuple[int, ...] | None = ()
     tiers: tuple[FrozenBitMap, ...] = ()
-    version: str = ""  # of the index the match was read from (for the date order)
 
     @functools.cached_property
     def ids(self) -> FrozenBitMap:
@@ -81,20 +76,6 @@ class KeywordMatch:
 
     def __len__(self) -> int:
         return len(self.ranked) if self.ranked is not None else sum(map(len, self.tiers))
-
-    @functools.cached_property
-    def ranked_ids(self) -> list[int]:
-        """Every matching id, best first (the tiers put in date order: this costs what
-        ordering the whole result costs; the library orders only its page)."""
-        if self.ranked is not None:
-            return list(self.ranked)
-        return _DATE_ORDER.rank(self.version, self.tiers)
-
-    def first(self, count: int) -> list[int]:
-        """The best `count` ids (what a first page shows), without ordering the rest."""
-        if self.ranked is not None:
-            return list(self.ranked[:count])
-        return _DATE_ORDER.first(self.version, self.tiers, count)
 
 
 _LEXICON_SQL = """
@@ -308,67 +289,7 @@ def keyword_match(
 
     cached = _RESULTS.get((sql, tuple(all_params)), version, ranked)
     match.tsquery, match.ranked, match.tiers = cached
-    match.version = version
     return match
-
-
-class _DateOrder:
-    """Every indexed resource's place in date order (newest first), per process, rebuilt
-    when the index version changes: what `KeywordMatch.ranked_ids` and `first` order tiers
-    by (the library orders them by its own catalogue order)."""
-
-    def __init__(self):
-        self.version: str | None = None
-        self.place: dict[int, int] = {}
-        self.ids: list[int] = []
-        self.lock = threading.Lock()
-
-    def _load(self, version: str) -> None:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT resource_id FROM search_searchdocument "
-                "ORDER BY published_on DESC, resource_id DESC"
-            )
-            ids = [row[0] for row in cursor.fetchall()]
-        self.ids = ids
-        self.place = {resource_id: place for place, resource_id in enumerate(ids)}
-        self.version = version
-
-    def _current(self, version: str) -> tuple[dict, list]:
-        with self.lock:
-            if version != self.version:
-                self._load(version)
-            return self.place, self.ids
-
-    def rank(self, version: str, tiers) -> list[int]:
-        """The tiers one after the other, each newest first."""
-        place, order = self._current(version)
-        if any(i not in place for tier in tiers for i in tier):
-            with self.lock:  # indexed since the places were read: read them again
-                self._load(version)
-                place, order = self.place, self.ids
-        out: list[int] = []
-        for tier in tiers:
-            places = BitMap(place[i] for i in tier if i in place)
-            out.extend(map(order.__getitem__, places))
-        return out
-
-    def first(self, version: str, tiers, count: int) -> list[int]:
-        """The first `count` of `rank`, walking only as much of the date order as needed."""
-        place, order = self._current(version)
-        out: list[int] = []
-        for tier in tiers:
-            wanted = count - len(out)
-            if wanted <= 0:
-                break
-            if len(tier) * 20 < len(order):  # sparse: sort the tier by place
-                out.extend(sorted((i for i in tier if i in place), key=place.__getitem__)[:wanted])
-            else:  # dense: walk the date order until enough are found
-                out.extend(itertools.islice(filter(tier.__contains__, order), wanted))
-        return out
-
-
-_DATE_ORDER = _DateOrder()
 
 
 # The ranked ids of recent searches in this process, per index version (so a changed index
@@ -474,17 +395,3 @@ def snippet_of(resource) -> Snippet | None:
         return None
     page, text, headline = value
     return Snippet(html=_highlight(text or "", headline or ""), page=int(page) if page else None)
-
-
-def snippets_for(match: KeywordMatch, resource_ids: list[int]) -> dict[int, Snippet]:
-    """The best passage of each of `resource_ids` (the page of results being shown), in a
-    constant number of queries (one). A resource whose text did not match (only its title
-    did, or it has no file) gets its highlighted summary. (The library reads the snippets
-    with its rows instead: `with_snippets`.)"""
-    from ta_library.models import Resource
-
-    ids = [int(pk) for pk in resource_ids]
-    if not ids or not match or not match.tsquery:
-        return {}
-    rows = with_snippets(Resource.objects.filter(pk__in=ids).only("id"), match)
-    return {row.pk: snippet_of(row) for row in rows}

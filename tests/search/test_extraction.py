@@ -54,7 +54,7 @@ def test_a_docx_is_extracted(make_resource):
     extraction = resource_index(resource_id=resource.pk)
     assert extraction.status == ExtractionStatus.EXTRACTED
     assert extraction.pages is None and extraction.characters > 30
-    assert resource.pk in keyword_match("conscription").ranked_ids
+    assert resource.pk in keyword_match("conscription").ids
 
 
 def test_a_pdf_without_a_text_layer_needs_ocr(make_resource):
@@ -64,7 +64,7 @@ def test_a_pdf_without_a_text_layer_needs_ocr(make_resource):
     assert extraction.pages == 3
     assert "OCR" in extraction.error
     # Still findable by its title and summary.
-    assert resource.pk in keyword_match("scanned").ranked_ids
+    assert resource.pk in keyword_match("scanned").ids
 
 
 def test_an_encrypted_pdf_is_marked_failed_with_the_reason(make_resource):
@@ -72,7 +72,7 @@ def test_an_encrypted_pdf_is_marked_failed_with_the_reason(make_resource):
     extraction = resource_index(resource_id=resource.pk)
     assert extraction.status == ExtractionStatus.FAILED
     assert "encrypted" in extraction.error
-    assert resource.pk in keyword_match("locked").ranked_ids
+    assert resource.pk in keyword_match("locked").ids
 
 
 @pytest.mark.parametrize(
@@ -96,13 +96,13 @@ def test_a_resource_without_a_file_is_indexed_by_its_metadata(make_resource):
     resource = make_resource("Video training on nexus", "Recorded webinar.")
     extraction = resource_index(resource_id=resource.pk)
     assert extraction.status == ExtractionStatus.NO_FILE
-    assert resource.pk in keyword_match("webinar").ranked_ids
+    assert resource.pk in keyword_match("webinar").ids
 
 
 def test_indexing_twice_does_not_read_an_unchanged_file_again(make_resource):
     resource = make_resource("Twice", "", file=pdf_with_pages(["Original text about Cameroon."]))
     first = resource_index(resource_id=resource.pk)
-    assert resource.pk in keyword_match("cameroon").ranked_ids
+    assert resource.pk in keyword_match("cameroon").ids
     passages = list(Passage.objects.filter(resource=resource).values_list("pk", flat=True))
     second = resource_index(resource_id=resource.pk)
     assert second.extracted_at == first.extracted_at
@@ -111,8 +111,8 @@ def test_indexing_twice_does_not_read_an_unchanged_file_again(make_resource):
     resource.file.save("new.pdf", ContentFile(pdf_with_pages(["Now the file is about Eritrea."])))
     third = resource_index(resource_id=resource.pk)
     assert third.extracted_at > first.extracted_at
-    assert resource.pk in keyword_match("eritrea").ranked_ids
-    assert resource.pk not in keyword_match("cameroon").ranked_ids
+    assert resource.pk in keyword_match("eritrea").ids
+    assert resource.pk not in keyword_match("cameroon").ids
 
 
 def test_a_title_change_is_reindexed_without_reading_the_file(make_resource):
@@ -124,8 +124,8 @@ def test_a_title_change_is_reindexed_without_reading_the_file(make_resource):
     resource.save()
     second = resource_index(resource_id=resource.pk)
     assert second.extracted_at == first.extracted_at
-    assert resource.pk in keyword_match("heading").ranked_ids
-    assert resource.pk in keyword_match("haiti").ranked_ids
+    assert resource.pk in keyword_match("heading").ids
+    assert resource.pk in keyword_match("haiti").ids
 
 
 def test_the_library_change_hook_indexes_after_commit(
@@ -193,4 +193,4 @@ def test_a_scanned_decision_is_read_by_ocr_and_found_by_its_words(make_resource)
     resource = make_resource("Decision", "A scan.", file=scanned_decision_pdf(pages=1))
     extraction = resource_index(resource_id=resource.pk)
     assert extraction.status == ExtractionStatus.EXTRACTED
-    assert resource.pk in keyword_match("quintanilla").ranked_ids
+    assert resource.pk in keyword_match("quintanilla").ids

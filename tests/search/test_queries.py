@@ -4,8 +4,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from search.selectors import keyword_match, snippets_for
+from search.selectors import keyword_match
 from tests.search.documents import pdf_with_pages
+from tests.search.snippets import page_snippets
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +16,7 @@ SEARCH_QUERIES = 3  # lexicon (unknown words, candidates, synonyms) + match + sn
 def _count(query: str) -> tuple[int, int]:
     with CaptureQueriesContext(connection) as captured:
         match = keyword_match(query)
-        snippets = snippets_for(match, match.ranked_ids[:20])
+        snippets = page_snippets(match, list(match.ids)[:20])
     return len(captured), len(snippets)
 
 

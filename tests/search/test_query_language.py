@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 def found(query: str, resources: dict) -> set[str]:
     match = keyword_match(query)
-    ids = set(match.ranked_ids) if match is not None else set()
+    ids = set(match.ids) if match is not None else set()
     return {name for name, resource in resources.items() if resource.pk in ids}
 
 
@@ -43,7 +43,7 @@ def test_a_lone_minus_is_punctuation_not_an_exclusion(notes):
 
 def test_only_exclusions_find_nothing_rather_than_everything(notes):
     match = keyword_match("-Guatemala")
-    assert match is not None and match.ranked_ids == [] and len(match) == 0
+    assert match is not None and not match.ids and len(match) == 0
 
 
 def test_or_between_words_finds_either(notes):
@@ -65,7 +65,7 @@ def test_or_with_a_synonym_on_either_side(make_resource, index):
     cat = make_resource("Acquiescence", "Convention Against Torture claims.")
     other = make_resource("Bond", "Detention.")
     index(psg, cat, other)
-    ids = set(keyword_match("PSG OR CAT").ranked_ids)
+    ids = set(keyword_match("PSG OR CAT").ids)
     assert ids == {psg.pk, cat.pk}
 
 

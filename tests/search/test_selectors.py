@@ -6,13 +6,17 @@ import re
 import pytest
 
 from search.models import SynonymGroup
-from search.selectors import keyword_match, snippets_for
+from search.selectors import keyword_match
+from ta_library.index import catalogue_index
+from ta_library.selectors.paging import OrderedIds
+from ta_library.services import catalogue_changed
+from tests.search.snippets import page_snippets
 
 pytestmark = pytest.mark.django_db
 
 
 def ids(match):
-    return set(match.ranked_ids)
+    return set(match.ids)
 
 
 @pytest.mark.parametrize(
@@ -26,12 +30,12 @@ def ids(match):
 )
 def test_a_misspelling_finds_what_the_right_spelling_finds(library, typed, meant):
     right = keyword_match(meant)
-    assert right.ranked_ids and right.corrected == ""
+    assert right.ids and right.corrected == ""
     wrong = keyword_match(typed)
     assert wrong.corrected == meant
-    assert wrong.ranked_ids == right.ranked_ids
+    assert wrong.ranked == right.ranked and wrong.ids == right.ids
     # "search instead for" what was typed: no correction, and here nothing found.
-    assert keyword_match(typed, correct=False).ranked_ids == []
+    assert len(keyword_match(typed, correct=False)) == 0
     assert keyword_match(typed, correct=False).corrected == ""
 
 
@@ -62,12 +66,12 @@ def test_a_short_word_that_finds_nothing_is_offered_a_common_word_not_corrected(
 ):
     match = keyword_match(typed)
     assert match.corrected == corrected
-    assert match.ranked_ids == []  # "womn" was searched as typed
+    assert len(match) == 0  # "womn" was searched as typed
     assert match.suggestion == suggestion
     # Offered to "search instead for" too: short words were never corrected there either.
     assert keyword_match(typed, correct=False).suggestion == exact_suggestion
     # Taking the suggestion finds what it says.
-    assert keyword_match(suggestion).ranked_ids
+    assert keyword_match(suggestion).ids
 
 
 @pytest.mark.parametrize(
@@ -107,7 +111,7 @@ def test_the_last_word_is_a_prefix_while_typing(library):
         assert library["guatemala"].pk in ids(match), typed
         assert match.corrected == ""
     # With a space after it, the word is complete: no prefix.
-    assert keyword_match("Hondu ").ranked_ids == []
+    assert len(keyword_match("Hondu ")) == 0
 
 
 def test_a_prefix_whose_completions_are_all_known_searches_them_instead(
@@ -194,28 +198,28 @@ def test_accents_do_not_matter(library):
     assert peru in ids(keyword_match("Peru"))
     assert peru in ids(keyword_match("Perú"))
     assert peru in ids(keyword_match("PERU indigenous"))
-    snippet = snippets_for(keyword_match("Peru"), [peru])[peru]
+    snippet = page_snippets(keyword_match("Peru"), [peru])[peru]
     assert "<mark>Perú</mark>" in snippet.html
 
 
 def test_the_snippet_is_the_passage_that_matched_with_its_page(library):
     guatemala = library["guatemala"].pk
     match = keyword_match("persecution")
-    snippet = snippets_for(match, [guatemala])[guatemala]
+    snippet = page_snippets(match, [guatemala])[guatemala]
     assert snippet.page == 3
     assert "<mark>Persecution</mark>" in snippet.html or "<mark>persecution</mark>" in snippet.html
-    citation = snippets_for(keyword_match("A-R-C-G-"), [guatemala])[guatemala]
+    citation = page_snippets(keyword_match("A-R-C-G-"), [guatemala])[guatemala]
     assert citation.page == 2
     assert "I&amp;N Dec. 388" in citation.html
 
 
 def test_a_docx_snippet_has_no_page_and_a_title_match_shows_the_summary(library):
     honduras = library["honduras"].pk
-    snippet = snippets_for(keyword_match("Matter of A-B-"), [honduras])[honduras]
+    snippet = page_snippets(keyword_match("Matter of A-B-"), [honduras])[honduras]
     assert snippet.page is None
     assert "<mark>" in snippet.html
     cat = library["cat"].pk
-    summary = snippets_for(keyword_match("torture"), [cat])[cat]
+    summary = page_snippets(keyword_match("torture"), [cat])[cat]
     assert summary.page is None and "Acquiescence" in summary.html
 
 
@@ -226,8 +230,8 @@ def test_snippets_are_html_safe(library, make_resource, index):
     index(hostile)
     guatemala = library["guatemala"].pk
     snippets = {
-        **snippets_for(keyword_match("asylum"), [hostile.pk]),
-        **snippets_for(keyword_match("risk"), [guatemala]),
+        **page_snippets(keyword_match("asylum"), [hostile.pk]),
+        **page_snippets(keyword_match("risk"), [guatemala]),
     }
     assert set(snippets) == {hostile.pk, guatemala}
     for snippet in snippets.values():
@@ -263,20 +267,20 @@ HOSTILE = [
 def test_hostile_queries_are_harmless(library, query):
     match = keyword_match(query)
     if match is not None:
-        snippets_for(match, match.ranked_ids[:20])
-    assert keyword_match("guatemala").ranked_ids  # and the index is still there
+        page_snippets(match, list(match.ids)[:20])
+    assert keyword_match("guatemala").ids  # and the index is still there
 
 
 def test_nothing_searchable_is_none(library):
     assert keyword_match("") is None
     assert keyword_match(" ... ;;; ") is None
-    assert keyword_match("the").ranked_ids == [] or keyword_match("the") is not None
+    assert keyword_match("the") is None or len(keyword_match("the")) == 0
 
 
 def test_ranking_puts_title_matches_first(library, make_resource, index):
     body_only = make_resource("Unrelated title", "Mentions Honduras once.", days=30)
     index(body_only)
-    ranked = keyword_match("Honduras").ranked_ids
+    ranked = keyword_match("Honduras").ranked
     assert ranked.index(library["honduras"].pk) < ranked.index(body_only.pk)
 
 
@@ -298,8 +302,17 @@ def test_many_matches_rank_title_and_summary_hits_first_then_newest(
     newest_body_only.file.save("b.pdf", ContentFile(pdf_with_pages(["A long nexus analysis."])))
     index(newest_body_only)
     monkeypatch.setattr(search.selectors, "FULL_RANK_LIMIT", 2)
-    ranked = keyword_match("nexus").ranked_ids
-    assert ranked == [newer_title_hit.pk, older_title_hit.pk, newest_body_only.pk]
+    match = keyword_match("nexus")
+    assert match.ranked is None  # tiers: title/summary hits, then the rest
+    assert [set(tier) for tier in match.tiers] == [
+        {newer_title_hit.pk, older_title_hit.pk},
+        {newest_body_only.pk},
+    ]
+    # ...each newest first, in the order the library pages them.
+    catalogue_changed()
+    catalogue = catalogue_index()
+    shown = OrderedIds(catalogue, catalogue.everything & match.ids, match)[:]
+    assert shown == [newer_title_hit.pk, older_title_hit.pk, newest_body_only.pk]
 
 
 @pytest.mark.parametrize("how", ["bulk action", "admin save"])

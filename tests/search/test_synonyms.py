@@ -10,6 +10,9 @@ import pytest
 from search.models import SynonymGroup
 from search.selectors import keyword_match
 from search.text import words
+from ta_library.index import catalogue_index
+from ta_library.selectors.paging import OrderedIds
+from ta_library.services import catalogue_changed
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +54,7 @@ def test_a_synonym_group_adds_alternatives_and_never_narrows(make_resource, inde
     index(*written.values(), *apart.values(), unrelated)
 
     for term in terms:
-        found = set(keyword_match(f"{term} ").ranked_ids)  # a space: no prefix matching
+        found = set(keyword_match(f"{term} ").ids)  # a space: no prefix matching
         # Every resource that uses any term of the group, whichever was typed.
         for other, resource in written.items():
             assert resource.pk in found, (term, other)
@@ -62,7 +65,7 @@ def test_a_synonym_group_adds_alternatives_and_never_narrows(make_resource, inde
 
         # In quotes: that phrase, no synonyms (a term that contains it, "female genital
         # mutilation/cutting" for "female genital mutilation", may match it too).
-        quoted = set(keyword_match(f'"{term}"').ranked_ids)
+        quoted = set(keyword_match(f'"{term}"').ids)
         assert written[term].pk in quoted, term
         for other, resource in written.items():
             if not _contains_phrase(other, term):
@@ -76,7 +79,7 @@ def test_a_phrase_match_ranks_before_the_words_apart(make_resource, index):
     phrase = make_resource("Notes", "The particular social group in brief.", days=1)
     acronym = make_resource("More notes", "How to frame a PSG.", days=2)
     index(apart, phrase, acronym)
-    ranked = keyword_match("particular social group ").ranked_ids
+    ranked = keyword_match("particular social group ").ranked
     assert set(ranked) == {apart.pk, phrase.pk, acronym.pk}
     assert ranked[-1] == apart.pk  # newest, and its words are in its title: still last
 
@@ -91,8 +94,15 @@ def test_many_matches_put_the_phrase_tier_first(make_resource, index, monkeypatc
     acronym_in_title = make_resource("PSG basics", "Other.", days=2)
     index(apart_in_title, phrase_in_summary, acronym_in_title)
     monkeypatch.setattr(search.selectors, "FULL_RANK_LIMIT", 1)
-    ranked = keyword_match("particular social group ").ranked_ids
-    assert ranked == [acronym_in_title.pk, phrase_in_summary.pk, apart_in_title.pk]
+    match = keyword_match("particular social group ")
+    assert match.ranked is None
+    tiers = [set(tier) for tier in match.tiers]
+    assert tiers == [{acronym_in_title.pk, phrase_in_summary.pk}, {apart_in_title.pk}]
+    # ...each newest first, in the order the library pages them.
+    catalogue_changed()
+    catalogue = catalogue_index()
+    shown = OrderedIds(catalogue, catalogue.everything & match.ids, match)[:]
+    assert shown == [acronym_in_title.pk, phrase_in_summary.pk, apart_in_title.pk]
 
 
 def test_a_typed_synonym_is_a_complete_word_not_a_prefix(make_resource, index):
@@ -101,4 +111,4 @@ def test_a_typed_synonym_is_a_complete_word_not_a_prefix(make_resource, index):
     psg = make_resource("PSG notes", "Formulating a group.")
     longer = make_resource("Other", "The psgxyz protocol.")
     index(psg, longer)
-    assert set(keyword_match("PSG").ranked_ids) == {psg.pk}
+    assert set(keyword_match("PSG").ids) == {psg.pk}
