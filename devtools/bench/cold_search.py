@@ -2,8 +2,8 @@
 --http`: every search in every gunicorn worker ranks again, as one that misses the cache does."""
 
 from cgrs.wsgi import application
-from search import selectors
+from search.selectors import matching
 
-selectors._RESULTS.size = 0
+matching._RESULTS.size = 0
 
 __all__ = ["application"]

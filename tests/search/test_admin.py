@@ -76,8 +76,8 @@ def test_others_do_not_see_extraction_records(client_for, principal, extracted):
 def test_deleting_resources_bumps_both_versions_so_no_search_serves_them(
     staff_client, make_resource, monkeypatch, how
 ):
-    from search import selectors as search
     from search.models import IndexState
+    from search.selectors import matching as search
     from ta_library.index import current_version
 
     monkeypatch.setattr(search._RESULTS, "size", 32)  # the result cache on, whatever the env

@@ -142,7 +142,7 @@ def test_a_large_result_is_paged_in_tier_then_date_order(
     """Above FULL_RANK_LIMIT matches, search hands over tiers (title/summary matches, then
     the rest) and the library orders only the page it shows: every page, filtered or not,
     is the brute-force order (tier, then newest first, then id)."""
-    from search import selectors as search
+    from search.selectors import matching as search
     from ta_library.services import catalogue_changed
     from tests.search.documents import pdf_with_pages
     from tests.ta_library.factories import ResourceTypeFactory
@@ -204,7 +204,7 @@ CASE_SEARCH_QUERIES = {"cold": 6, "warm": 5}
 def test_a_case_library_search_costs_at_most_6_queries_at_2_and_40_results(
     client_for, users, make_resource, index, monkeypatch, cache
 ):
-    from search import selectors as search
+    from search.selectors import matching as search
     from ta_library.services import catalogue_changed
     from tests.cases.factories import CaseFactory
 

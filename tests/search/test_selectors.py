@@ -120,7 +120,7 @@ def test_a_prefix_whose_completions_are_all_known_searches_them_instead(
     """When every vocabulary word the last word begins came back with the lexicon, those
     words stand for the prefix (no partial-match scan of the index); when there are more
     than are fetched, the prefix itself is searched too. Both find the same resources."""
-    import search.selectors
+    from search.selectors import lexicon
 
     gangs = make_resource("Gangsters and gangland recruitment", "Gangs in Honduras.")
     index(gangs)
@@ -130,7 +130,7 @@ def test_a_prefix_whose_completions_are_all_known_searches_them_instead(
         assert ids(match), typed
     everything_listed = set(ids(keyword_match("gan")))
     assert {gangs.pk, library["honduras"].pk} <= everything_listed
-    monkeypatch.setattr(search.selectors, "PREFIX_COMPLETIONS", 2)  # gang, gangs, gangsters...
+    monkeypatch.setattr(lexicon, "PREFIX_COMPLETIONS", 2)  # gang, gangs, gangsters...
     too_many = keyword_match("gan")
     assert ":*" in too_many.tsquery
     assert set(ids(too_many)) == everything_listed
@@ -287,7 +287,7 @@ def test_ranking_puts_title_matches_first(library, make_resource, index):
 def test_many_matches_rank_title_and_summary_hits_first_then_newest(
     library, make_resource, index, monkeypatch
 ):
-    import search.selectors
+    from search.selectors import matching
 
     older_title_hit = make_resource("Nexus primer", "Basics.", days=1)
     newest_body_only = make_resource("Unrelated", "Other.", days=90)
@@ -301,7 +301,7 @@ def test_many_matches_rank_title_and_summary_hits_first_then_newest(
 
     newest_body_only.file.save("b.pdf", ContentFile(pdf_with_pages(["A long nexus analysis."])))
     index(newest_body_only)
-    monkeypatch.setattr(search.selectors, "FULL_RANK_LIMIT", 2)
+    monkeypatch.setattr(matching, "FULL_RANK_LIMIT", 2)
     match = keyword_match("nexus")
     assert match.ranked is None  # tiers: title/summary hits, then the rest
     assert [set(tier) for tier in match.tiers] == [

@@ -87,13 +87,13 @@ def test_a_phrase_match_ranks_before_the_words_apart(make_resource, index):
 def test_many_matches_put_the_phrase_tier_first(make_resource, index, monkeypatch):
     """Above the full-ranking limit, results come in tiers: the phrase (or synonym) in title
     or summary, the phrase anywhere, the words in title or summary, the rest."""
-    import search.selectors
+    from search.selectors import matching
 
     apart_in_title = make_resource("Particular group, social aspects", "Other.", days=90)
     phrase_in_summary = make_resource("Notes", "A particular social group.", days=1)
     acronym_in_title = make_resource("PSG basics", "Other.", days=2)
     index(apart_in_title, phrase_in_summary, acronym_in_title)
-    monkeypatch.setattr(search.selectors, "FULL_RANK_LIMIT", 1)
+    monkeypatch.setattr(matching, "FULL_RANK_LIMIT", 1)
     match = keyword_match("particular social group ")
     assert match.ranked is None
     tiers = [set(tier) for tier in match.tiers]

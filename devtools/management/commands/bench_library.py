@@ -24,7 +24,7 @@ from devtools.bench.catalogue import build_catalogue, built_catalogue
 from devtools.bench.http_timing import gunicorn_server, time_get
 from devtools.bench.timing import p50_p95, percentile
 from devtools.scratch_database import scratch_database
-from search import selectors as search_selectors
+from search.selectors import matching as search_matching
 
 # (name, which page, query string): extend with search cases as search grows.
 CASES = [
@@ -85,7 +85,7 @@ class Command(BaseCommand):
         }
         application = "cgrs.wsgi:application"
         if options["cold"]:
-            search_selectors._RESULTS.size = 0
+            search_matching._RESULTS.size = 0
             application = "devtools.bench.cold_search:application"
         n = options["resources"]
         requests = options["requests"] or (100 if n >= 100_000 else 200)

@@ -20,7 +20,8 @@ from devtools.bench.catalogue import build_catalogue, built_catalogue
 from devtools.bench.search_index import RARE_TITLE_WORD
 from devtools.bench.timing import p50_p95
 from devtools.scratch_database import scratch_database
-from search.selectors import _RESULTS, keyword_match, snippet_of, with_snippets
+from search.selectors import keyword_match, snippet_of, with_snippets
+from search.selectors.matching import _RESULTS
 from ta_library.models import Resource
 from ta_library.selectors.cards import CARD_FIELDS
 
