@@ -3,6 +3,8 @@ with plurals written out (Spanish is not the English name plus "s")."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from django.apps import apps
 from django.conf import settings
@@ -13,10 +15,12 @@ from django.utils.functional import Promise
 
 pytestmark = pytest.mark.django_db
 
+# Our apps are the packages at the top of the repository. A path test ("under BASE_DIR") would
+# also take in installed packages when the virtualenv lives inside the checkout, as in CI.
 OUR_APPS = {
     config.label
     for config in apps.get_app_configs()
-    if config.path.startswith(str(settings.BASE_DIR))
+    if Path(config.path).parent == Path(settings.BASE_DIR)
 }
 
 
