@@ -2,10 +2,7 @@
 
 import pytest
 
-import devtools.demo.accounts
-import devtools.demo.cases
-import devtools.demo.outcomes
-import devtools.demo.taxonomy
+import devtools.demo
 from cases.models import Case, CaseChange
 from outcomes.models import Outcome
 
@@ -13,13 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _load():
-    for loader in (
-        devtools.demo.taxonomy,
-        devtools.demo.accounts,
-        devtools.demo.cases,
-        devtools.demo.outcomes,
-    ):
-        loader.load(lambda message: None)
+    devtools.demo.load("taxonomy", "accounts", "cases", "outcomes")
 
 
 def test_demo_cases_and_outcomes_load_idempotently():

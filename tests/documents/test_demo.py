@@ -6,25 +6,15 @@ import io
 import pypdfium2
 import pytest
 
-import devtools.demo.accounts
-import devtools.demo.cases
+import devtools.demo
 import devtools.demo.documents
-import devtools.demo.outcomes
-import devtools.demo.taxonomy
 from documents.models import Document, DocumentState
 
 pytestmark = pytest.mark.django_db
 
 
 def _load_all():
-    for module in (
-        devtools.demo.taxonomy,
-        devtools.demo.accounts,
-        devtools.demo.cases,
-        devtools.demo.outcomes,
-        devtools.demo.documents,
-    ):
-        module.load(lambda _message: None)
+    devtools.demo.load("taxonomy", "accounts", "cases", "outcomes", "documents")
 
 
 def test_demo_documents_show_the_attorneys_side_of_the_flow(django_capture_on_commit_callbacks):

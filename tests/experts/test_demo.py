@@ -5,10 +5,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-import devtools.demo.accounts
-import devtools.demo.cases
-import devtools.demo.experts
-import devtools.demo.taxonomy
+import devtools.demo
 from accounts.models import User
 from cases.models import Case
 from experts.links import expert_search_url
@@ -18,13 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _load():
-    for loader in (
-        devtools.demo.taxonomy,
-        devtools.demo.accounts,
-        devtools.demo.cases,
-        devtools.demo.experts,
-    ):
-        loader.load(lambda message: None)
+    devtools.demo.load("taxonomy", "accounts", "cases", "experts")
 
 
 def test_demo_listings_load_idempotently_and_cover_the_space():

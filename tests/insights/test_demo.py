@@ -3,11 +3,8 @@
 import pytest
 from django.urls import reverse
 
-import devtools.demo.accounts
-import devtools.demo.cases
+import devtools.demo
 import devtools.demo.insights
-import devtools.demo.outcomes
-import devtools.demo.taxonomy
 from insights.models import OutcomeFact
 from insights.selectors import InsightsQuery, insights_table
 
@@ -15,14 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _load():
-    for loader in (
-        devtools.demo.taxonomy,
-        devtools.demo.accounts,
-        devtools.demo.cases,
-        devtools.demo.outcomes,
-        devtools.demo.insights,
-    ):
-        loader.load(lambda message: None)
+    devtools.demo.load("taxonomy", "accounts", "cases", "outcomes", "insights")
 
 
 def test_demo_outcomes_load_once_and_show_and_hide(staff_client):

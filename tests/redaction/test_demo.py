@@ -4,12 +4,7 @@ reads on the case record must agree with what staff and the library show)."""
 
 import pytest
 
-import devtools.demo.accounts
-import devtools.demo.cases
-import devtools.demo.documents
-import devtools.demo.outcomes
-import devtools.demo.redaction
-import devtools.demo.taxonomy
+import devtools.demo
 from documents.models import Document, DocumentState
 from documents.selectors import case_documents
 from redaction.models import Redaction, RedactionState
@@ -18,15 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _load_all():
-    for module in (
-        devtools.demo.taxonomy,
-        devtools.demo.accounts,
-        devtools.demo.cases,
-        devtools.demo.outcomes,
-        devtools.demo.documents,
-        devtools.demo.redaction,
-    ):
-        module.load(lambda _message: None)
+    devtools.demo.load("taxonomy", "accounts", "cases", "outcomes", "documents", "redaction")
 
 
 def test_demo_redactions_reach_every_stage_and_agree_with_the_documents(

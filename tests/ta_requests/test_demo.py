@@ -3,10 +3,8 @@
 import pytest
 from django.utils import timezone
 
-import devtools.demo.accounts
-import devtools.demo.cases
+import devtools.demo
 import devtools.demo.ta_requests
-import devtools.demo.taxonomy
 from ta_requests import rules
 from ta_requests.models import RequestStatus, TARequest
 
@@ -14,13 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _load_all():
-    for module in (
-        devtools.demo.taxonomy,
-        devtools.demo.accounts,
-        devtools.demo.cases,
-        devtools.demo.ta_requests,
-    ):
-        module.load(lambda _message: None)
+    devtools.demo.load("taxonomy", "accounts", "cases", "ta_requests")
 
 
 def test_demo_requests_show_every_status_and_one_overdue(django_capture_on_commit_callbacks):
