@@ -29,6 +29,7 @@ from ta_library.rules import CaseProfile, match_reasons
 from ta_library.selectors.cards import CARD_FIELDS, Card
 from ta_library.selectors.case_profile import match_labels, match_tags
 from ta_library.selectors.keyword import (
+    MAX_QUERY_LENGTH,
     clean_query,
     exact_requested,
     keyword_match,
@@ -62,6 +63,8 @@ class LibraryPage:
     unfiltered_querystring: str = ""
     # The keyword text was longer than a search may be: only its start was searched.
     query_too_long: bool = False
+    # How long a search may be (the input's maxlength and the notice say the same number).
+    query_max_length: int = MAX_QUERY_LENGTH
     # Nothing found in a case's curated library: how many the same search and filters find
     # in the whole library, and the query string that opens it there.
     whole_library_total: int | None = None

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from search.query import MAX_QUERY_CHARACTERS
 from search.selectors import keyword_match
+from ta_library.selectors.keyword import MAX_QUERY_LENGTH
 
 pytestmark = pytest.mark.django_db
 
@@ -192,6 +193,10 @@ def test_a_query_too_long_for_a_link_is_cut_and_the_page_says_so(attorney_client
     assert response.status_code == 200
     assert "ta_library/query_too_long.html" not in [t.name for t in response.templates]
     assert response.context["library"].query_too_long
+    page = response.content.decode()
+    # The notice and the search box give the limit the search applies.
+    assert f"at most {MAX_QUERY_LENGTH} characters" in page
+    assert f'maxlength="{MAX_QUERY_LENGTH}"' in page
 
 
 def test_a_very_long_query_is_cut_not_refused(notes):
