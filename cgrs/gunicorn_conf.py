@@ -11,3 +11,8 @@ accesslog = "-"
 # (%(f)s): library searches are GETs whose ?q= can hold a client's name, and the referrer of
 # a download is that search page.
 access_log_format = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(M)sms "%(a)s"'
+# The longest request line gunicorn takes (its own ceiling; its default is 4094). The library
+# answers an address longer than its form can make (ta_library.views.MAX_QUERY_STRING, 4096)
+# with its "too many filters" page and cuts a pasted paragraph of search text with a notice;
+# with the default, gunicorn would refuse those addresses with a bare 400 before Django saw them.
+limit_request_line = int(os.environ.get("GUNICORN_LIMIT_REQUEST_LINE", "8190"))

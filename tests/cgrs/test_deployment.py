@@ -133,3 +133,31 @@ def test_behind_the_proxy_a_spoofed_forwarded_for_does_not_reset_the_limit():
             HTTP_X_FORWARDED_FOR="203.0.113.8",
         )
         assert other.status_code == 302
+
+
+def test_gunicorn_lets_long_library_addresses_through_to_the_library():
+    """An address longer than the library's form can make gets the library's own answer (the
+    "too many filters" page, or a long search cut with a notice), not a bare 400 from gunicorn:
+    gunicorn's parser, with the shipped settings, takes a request line past MAX_QUERY_STRING."""
+    import io
+
+    from gunicorn.config import Config
+    from gunicorn.http.errors import LimitRequestLine
+    from gunicorn.http.parser import RequestParser
+
+    import cgrs.gunicorn_conf
+    from ta_library.views import MAX_QUERY_STRING
+
+    target = "/library/?" + "&".join(["country=guatemala"] * 300)  # ~5,400 characters
+    assert len(target) > MAX_QUERY_STRING
+    raw = f"GET {target} HTTP/1.1\r\nHost: ta.example.org\r\n\r\n".encode()
+
+    def parse(config):
+        return next(iter(RequestParser(config, io.BytesIO(raw), ("203.0.113.9", 5000))))
+
+    with pytest.raises(LimitRequestLine):
+        parse(Config())  # gunicorn's default (4094): the reason the setting exists
+    shipped = Config()
+    shipped.set("limit_request_line", cgrs.gunicorn_conf.limit_request_line)
+    request = parse(shipped)
+    assert request.query.count("country=guatemala") == 300
