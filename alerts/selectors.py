@@ -19,6 +19,7 @@ from ta_library.selectors.case_profile import (
     match_tags,
 )
 from ta_library.visits import new_since_sql
+from taxonomy.models import TermName
 
 # Resources listed per case; the rest are one click away in the case's library.
 PER_CASE = 20
@@ -27,7 +28,7 @@ PER_CASE = 20
 @dataclass
 class NewResource:
     resource: Resource
-    type_name: str
+    type_name: str | TermName
     matched_at: datetime.datetime
     reasons: list[str]
 

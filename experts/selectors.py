@@ -131,7 +131,7 @@ def search_listings(
         key=lambda f: f.label,
     )
     facets["topic"] = [
-        FacetValue(term.slug, term.name, n, term.pk in selected_topics)
+        FacetValue(term.slug, str(term), n, term.pk in selected_topics)
         for term, n in zip(topic_terms, counts["topic"], strict=True)
     ]
     facets["fee"] = [
@@ -152,7 +152,7 @@ def search_listings(
         total=0,
         page=None,
         country_name=str(country_names.get(filters["country"], "")),
-        topic_names={term.pk: term.name for term in topic_terms},
+        topic_names={term.pk: str(term) for term in topic_terms},
     )
     if not filters["type"]:
         # The expert type comes first: no result list until one is chosen.
@@ -174,7 +174,7 @@ def search_listings(
         # Card labels joined here, once, rather than looked up value by value in the template.
         listing.card_countries = ", ".join(country_names.get(c, c) for c in listing.countries)
         listing.card_topics = ", ".join(
-            [topic.name for topic in listing.topics.all()] + list(listing.other_topics)
+            [str(topic) for topic in listing.topics.all()] + list(listing.other_topics)
         )
         listing.card_languages = ", ".join(listing.language_labels)
         listing.card_types = listing.expert_type_labels

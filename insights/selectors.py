@@ -28,7 +28,7 @@ from insights.dimensions import (
 from insights.models import RELIEF_RESULTS, Result
 from insights.suppression import SuppressedTable, suppress_table
 from outcomes.models import AdjudicatorLevel, DenialReason
-from taxonomy.models import PersecutionType, ProtectionType
+from taxonomy.models import PersecutionType, ProtectionType, TermName
 
 OTHER_ADJUDICATORS = "\x00other"
 
@@ -177,19 +177,21 @@ def _merge_small_adjudicators(table: CountTable, query: InsightsQuery) -> CountT
     return CountTable(keep_keys, table.col_keys, keep_counts)
 
 
+def _term_labels(model) -> dict[int, str]:
+    """Each term's name in the active language, in list order (one query)."""
+    rows = model.objects.order_by("position", "name").values_list("id", "name", "name_es")
+    return {pk: str(TermName(name, name_es)) for pk, name, name_es in rows}
+
+
 class Labels:
     """Display names for dimension values, read once per page (two small queries at most)."""
 
     def __init__(self, keys: set[str]):
         self._taxonomy: dict[str, dict[int, str]] = {}
         if "persecution_type" in keys:
-            self._taxonomy["persecution_type"] = dict(
-                PersecutionType.objects.order_by("position", "name").values_list("id", "name")
-            )
+            self._taxonomy["persecution_type"] = _term_labels(PersecutionType)
         if "protection_type" in keys:
-            self._taxonomy["protection_type"] = dict(
-                ProtectionType.objects.order_by("position", "name").values_list("id", "name")
-            )
+            self._taxonomy["protection_type"] = _term_labels(ProtectionType)
         self._countries = dict(countries) if "country" in keys else {}
 
     def taxonomy(self, key: str) -> list[tuple[int, str]]:
@@ -335,7 +337,7 @@ def similar_case_outcomes(case) -> list[SimilarPanel]:
     """Outcomes reported for cases like this one, suppressed as every insights table is:
     same country and persecution type; same court; same adjudicator (named only with at
     least 100 reported decisions). One query; the case's types must be prefetched."""
-    types = {t.pk: t.name for t in case.persecution_types.all()}
+    types = {t.pk: str(t) for t in case.persecution_types.all()}
     outcomes = list(case.outcomes.all())
     latest = max(outcomes, key=lambda o: (o.decided_on, o.pk)) if outcomes else None
     with connection.cursor() as cursor:

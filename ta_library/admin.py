@@ -92,7 +92,7 @@ class TagActionForm(ActionForm):
         for field, model in TAG_MODELS.items():
             label = str(model._meta.verbose_name).capitalize()
             choices.append(
-                (label, [(f"{field}:{t.pk}", t.name) for t in model.objects.order_by("position")])
+                (label, [(f"{field}:{t.pk}", str(t)) for t in model.objects.order_by("position")])
             )
         self.fields["tag"].choices = choices
 

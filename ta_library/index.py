@@ -31,7 +31,14 @@ from pyroaring import BitMap, FrozenBitMap
 from cgrs.versioned_cache import VersionedCache
 from ta_library.models import ATTORNEY_AUDIENCES, EXPERT_AUDIENCES, CatalogueVersion, Resource
 from ta_library.rules import DIMENSIONS, CaseProfile, TopicImplication
-from taxonomy.models import PersecutionType, ProceduralStage, ProtectionType, ResourceType, Topic
+from taxonomy.models import (
+    PersecutionType,
+    ProceduralStage,
+    ProtectionType,
+    ResourceType,
+    TermName,
+    Topic,
+)
 
 # Facet groups in the order the filter pane shows them: (group, URL parameter, legend).
 GROUPS: tuple[tuple[str, str, str], ...] = (
@@ -43,6 +50,7 @@ GROUPS: tuple[tuple[str, str, str], ...] = (
     ("topic", "topic", _("Topic")),
 )
 GROUP_NAMES = tuple(group for group, _param, _legend in GROUPS)
+PARAM_OF = {group: param for group, param, _legend in GROUPS}
 TERM_MODELS = {
     "type": ResourceType,
     "persecution": PersecutionType,
@@ -63,7 +71,10 @@ SMALL_RESULT = 256
 class FacetValue:
     key: int | str  # term id, or ISO country code
     slug: str  # what the URL carries
-    label: str
+    # In the active language. The index's own values (`CatalogueIndex.values`) carry the
+    # term's names in both languages (TermName) or the country's code; `facet_values` gives
+    # them labelled for the reader.
+    label: str | TermName
     # The option's markup around its checked state and count, escaped once per index build
     # (see ta_library.facets.FacetGroup.html).
     html_input: str = ""
@@ -100,11 +111,12 @@ class CatalogueIndex:
     values: dict[str, list[FacetValue]] = field(default_factory=dict)
     by_slug: dict[str, dict[str, FacetValue]] = field(default_factory=dict)
     by_key: dict[str, dict] = field(default_factory=dict)
-    type_names: dict[int, str] = field(default_factory=dict)
+    # Resource type id -> its names (a card shows the one in the reader's language).
+    type_names: dict[int, TermName] = field(default_factory=dict)
     # The topics an intake implies, from the Topic rows (see ta_library.rules.implied_topics).
     topic_implications: tuple[TopicImplication, ...] = ()
     _curated: dict = field(default_factory=dict)
-    _countries: dict = field(default_factory=dict)  # language -> (values, by code)
+    _labelled: dict = field(default_factory=dict)  # (group, language) -> (values, by key)
     _options: dict = field(default_factory=dict)  # (group, language) -> bitmaps
 
     def option_bitmaps(self, group: str) -> list[FrozenBitMap | None]:
@@ -118,30 +130,32 @@ class CatalogueIndex:
 
     def facet_values(self, group: str) -> list[FacetValue]:
         """A group's values in display order, labelled in the active language."""
-        if group != "country":
-            return self.values[group]
-        return self._country_values()[0]
+        return self._labelled_values(group)[0]
 
     def facet_value(self, group: str, key) -> FacetValue | None:
-        if group != "country":
-            return self.by_key[group].get(key)
-        return self._country_values()[1].get(key)
+        return self._labelled_values(group)[1].get(key)
 
-    def _country_values(self):
+    def _labelled_values(self, group: str):
+        # Built once per group and language for the life of the index: the option markup is
+        # escaped here, not on every page. Terms keep their staff-set order; countries, which
+        # carry only their code in the index, are named and sorted in the reader's language.
         language = get_language() or ""
-        cached = self._countries.get(language)
+        cached = self._labelled.get((group, language))
         if cached is None:
-            names = dict(all_countries)  # translated into the active language
-            values = sorted(
-                (
-                    FacetValue(v.key, v.slug, str(names.get(v.key, v.key)))
-                    for v in self.values["country"]
-                ),
-                key=lambda value: value.label,
-            )
+            if group == "country":
+                names = dict(all_countries)  # translated into the active language
+                values = sorted(
+                    (
+                        FacetValue(v.key, v.slug, str(names.get(v.key, v.key)))
+                        for v in self.values[group]
+                    ),
+                    key=lambda value: value.label,
+                )
+            else:
+                values = [FacetValue(v.key, v.slug, str(v.label)) for v in self.values[group]]
             for value in values:
-                value.prepare_html("country")
-            cached = self._countries[language] = (values, {v.key: v for v in values})
+                value.prepare_html(PARAM_OF[group])
+            cached = self._labelled[group, language] = (values, {v.key: v for v in values})
         return cached
 
     def __len__(self) -> int:
@@ -227,7 +241,7 @@ def build_index(version: int) -> CatalogueIndex:
         if group != "topic"
     }
     terms["topic"] = list(_topics_with_implications())
-    index.type_names = {t.id: t.name for t in terms["type"]}
+    index.type_names = {t.id: t.names for t in terms["type"]}
     index.topic_implications = tuple(
         TopicImplication(
             topic=t.id,
@@ -297,14 +311,10 @@ def build_index(version: int) -> CatalogueIndex:
         tagged = BitMap.union(BitMap(), *bitmaps.values())
         index.untagged[group] = FrozenBitMap(everything - tagged)
     for group in TERM_MODELS:
-        index.values[group] = [FacetValue(t.id, t.slug, t.name) for t in terms[group]]
+        index.values[group] = [FacetValue(t.id, t.slug, t.names) for t in terms[group]]
     # Countries: those some country-specific resource covers. Their names depend on the
     # reader's language, so these carry the code only (see CatalogueIndex.facet_values).
     index.values["country"] = [FacetValue(code, code.lower(), code) for code in sorted(by_country)]
-    for group, param, _legend in GROUPS:
-        if group != "country":
-            for value in index.values[group]:
-                value.prepare_html(param)
     for group in GROUP_NAMES:
         index.by_slug[group] = {v.slug: v for v in index.values[group]}
         index.by_key[group] = {v.key: v for v in index.values[group]}

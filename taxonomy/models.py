@@ -3,13 +3,41 @@
 Staff edit these lists in the admin. Countries are ISO codes (django-countries), not rows.
 """
 
+from dataclasses import dataclass
+
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True, slots=True)
+class TermName:
+    """A term's name in each language, shown in the language active when it is turned into
+    text (a page's, or an email's recipient's). Spanish falls back to English until staff
+    write it. Per-process caches (the library's filters) keep this, not a string, so one
+    cache serves both languages."""
+
+    en: str
+    es: str = ""
+
+    def __str__(self) -> str:
+        if self.es and (get_language() or "").startswith("es"):
+            return self.es
+        return self.en
 
 
 class Term(models.Model):
     slug = models.SlugField(max_length=64, unique=True)
-    name = models.CharField(max_length=120)
+    name = models.CharField(_("name"), max_length=120)
+    name_es = models.CharField(
+        _("name in Spanish"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "Shown to people who chose Español (pro se asylum seekers among them). Use the "
+            "legal terms of the Spanish glossary. Left blank, they see the English name."
+        ),
+    )
     position = models.PositiveSmallIntegerField(default=100, help_text=_("Order in lists."))
 
     class Meta:
@@ -17,7 +45,12 @@ class Term(models.Model):
         ordering = ["position", "name"]
 
     def __str__(self) -> str:
-        return self.name
+        # In the active language: form choices, case pages and emails show it this way.
+        return str(self.names)
+
+    @property
+    def names(self) -> TermName:
+        return TermName(self.name, self.name_es)
 
 
 class PersecutionType(Term):

@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from ta_library.models import Resource
+from taxonomy.models import TermName
 
 CARD_SUMMARY_WORDS = 45
 
@@ -76,7 +77,7 @@ class Card:
     card loop is the second-hottest part of the page after the facets)."""
 
     resource: Resource
-    type_name: str
+    type_name: str | TermName  # shown in the reader's language when the page renders
     reasons: list[str] = field(default_factory=list)
     is_new: bool = False
     snippet_html: str = ""

@@ -80,7 +80,7 @@ def resource_page(user, pk: int, *, case_param: str | None) -> ResourcePage:
         ("stage", resource.procedural_stages.all()),
         ("topic", resource.topics.all()),
     ):
-        tags.extend((f"{library_url}?{param}={t.slug}", t.name) for t in terms)
+        tags.extend((f"{library_url}?{param}={t.slug}", str(t)) for t in terms)
     if resource.resource_type.country_specific:
         names = {v.key: v.label for v in index.facet_values("country")}
         tags.extend(
