@@ -231,7 +231,7 @@ class TARequestQueueFilter(django_filters.FilterSet):
     stage = django_filters.ModelChoiceFilter(
         label=_("Procedural stage"),
         field_name="case__procedural_stage",
-        queryset=ProceduralStage.objects.order_by("name"),
+        queryset=ProceduralStage.objects.order_by("position", "name"),
         empty_label=_("Any"),
     )
 
