@@ -117,3 +117,15 @@ def test_every_demo_term_has_its_spanish_name_from_the_glossary():
     assert "Junta de Apelaciones de Inmigración" in ProceduralStage.objects.get(slug="bia").name_es
     assert "corte de inmigración" in ProceduralStage.objects.get(slug="immigration-court").name_es
     assert persecution("gang-violence").name_es == "Violencia de pandillas"
+
+
+def test_insights_labels_types_in_the_readers_language():
+    from insights.selectors import Labels
+
+    gangs = _named(PersecutionType, "gang-violence", "Gang violence", "Violencia de pandillas")
+    with translation.override("es"):
+        assert Labels({"persecution_type"}).label("persecution_type", gangs.pk) == (
+            "Violencia de pandillas"
+        )
+    with translation.override("en"):
+        assert Labels({"persecution_type"}).label("persecution_type", gangs.pk) == "Gang violence"
