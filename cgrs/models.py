@@ -1,6 +1,23 @@
-"""Site-wide plumbing: the task outbox."""
+"""Site-wide plumbing: the task outbox, and the version stamp per-process caches key on."""
+
+from typing import ClassVar
 
 from django.db import models
+
+
+class VersionStamp(models.Model):
+    """One row whose number every write to some data sets, in the write's own transaction,
+    so each process knows when what it built from that data is out of date
+    (cgrs.versioned_cache: `stamp_bump`, `stamp_read`). The number comes from the database
+    sequence `SEQUENCE` (created by the subclass's migration), so it is never reused."""
+
+    SEQUENCE: ClassVar[str]
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    version = models.BigIntegerField(default=1)
+
+    class Meta:
+        abstract = True
 
 
 class OutboxMessage(models.Model):

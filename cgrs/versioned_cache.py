@@ -25,6 +25,8 @@ from typing import Generic, TypeVar
 
 from django.db import connection
 
+from cgrs.models import VersionStamp
+
 V = TypeVar("V")
 
 _UNBUILT = object()
@@ -82,3 +84,21 @@ class VersionedCache(Generic[V]):
 
     def __len__(self) -> int:
         return len(self._entries)
+
+
+def stamp_bump(stamp: type[VersionStamp]) -> None:
+    """Set the stamp to its sequence's next number, in the caller's transaction. Never a
+    number used before, even after a rollback (a process could otherwise keep a value built
+    from rolled-back data under a number that comes round again). Upserted, so a database
+    whose row went missing (a flushed test database) gets it back."""
+    table = stamp._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (id, version) VALUES (1, nextval('{stamp.SEQUENCE}')) "  # noqa: S608
+            "ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version"
+        )
+
+
+def stamp_read(stamp: type[VersionStamp]) -> int:
+    """The stamp's number: one indexed read of one row (0 before the first write)."""
+    return stamp.objects.filter(pk=1).values_list("version", flat=True).first() or 0

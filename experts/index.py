@@ -22,7 +22,7 @@ from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import OuterRef
 from pyroaring import BitMap, FrozenBitMap
 
-from cgrs.versioned_cache import VersionedCache
+from cgrs.versioned_cache import VersionedCache, stamp_read
 from experts.models import Availability, Listing, ListingsVersion
 
 EMPTY = FrozenBitMap()
@@ -56,8 +56,7 @@ NO_LISTINGS = ListingIndex()
 
 def current_version() -> int:
     """The listings' version: one indexed read of one row (0 before the first write)."""
-    row = ListingsVersion.objects.filter(pk=1).values_list("version", flat=True)
-    return row.first() or 0
+    return stamp_read(ListingsVersion)
 
 
 def build_index() -> ListingIndex:

@@ -27,6 +27,7 @@ from accounts.permissions import (
     is_expert,
 )
 from accounts.us_states import US_STATE_CHOICES
+from cgrs.models import VersionStamp
 from taxonomy.models import PersecutionType
 
 # "Accepting new cases" lapses to "unknown" when not reconfirmed for this long; the reminder
@@ -294,7 +295,7 @@ class Listing(models.Model):
         return ExpertType.COUNTRY_CONDITIONS in self.expert_types
 
 
-class ListingsVersion(models.Model):
+class ListingsVersion(VersionStamp):
     """One row whose number every write that changes what the expert search shows sets, in
     the write's own transaction (experts.services.listings_version.listings_changed).
 
@@ -303,8 +304,7 @@ class ListingsVersion(models.Model):
     number comes from a sequence, so it is never reused, even after a rollback.
     """
 
-    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
-    version = models.BigIntegerField(default=1)
+    SEQUENCE = "experts_listings_version_seq"
 
     def __str__(self) -> str:
         return f"listings v{self.version}"

@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries as all_countries
 from pyroaring import BitMap, FrozenBitMap
 
-from cgrs.versioned_cache import VersionedCache
+from cgrs.versioned_cache import VersionedCache, stamp_read
 from ta_library.models import ATTORNEY_AUDIENCES, EXPERT_AUDIENCES, CatalogueVersion, Resource
 from ta_library.rules import DIMENSIONS, CaseProfile, TopicImplication
 from taxonomy.models import (
@@ -223,8 +223,7 @@ EMPTY = FrozenBitMap()
 
 def current_version() -> int:
     """The catalogue version: one query (0 before the first write)."""
-    row = CatalogueVersion.objects.filter(pk=1).values_list("version", flat=True)
-    return row.first() or 0
+    return stamp_read(CatalogueVersion)
 
 
 def build_index(version: int) -> CatalogueIndex:

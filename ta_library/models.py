@@ -8,6 +8,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cgrs.models import VersionStamp
 from ta_library.embeds import embed_url
 from ta_library.files import stored_file_name
 from taxonomy.models import PersecutionType, ProceduralStage, ProtectionType, ResourceType, Topic
@@ -93,15 +94,14 @@ class Resource(models.Model):
         return bool(self.file) and self.file.name.lower().endswith(".pdf")
 
 
-class CatalogueVersion(models.Model):
-    """One row whose number every resource or taxonomy write bumps (ta_library.services).
+class CatalogueVersion(VersionStamp):
+    """The number every resource or taxonomy write bumps (ta_library.services).
 
     Each process keeps its facet bitmaps (ta_library.index) and rebuilds them when this number
     differs from the one it built them at; reading it is one indexed query per request.
     """
 
-    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
-    version = models.BigIntegerField(default=1)
+    SEQUENCE = "ta_library_catalogue_version_seq"
 
     def __str__(self) -> str:
         return f"catalogue v{self.version}"

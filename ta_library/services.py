@@ -15,27 +15,20 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from cgrs.tasks import enqueue_each
+from cgrs.versioned_cache import stamp_bump
 from ta_library.extensions import resources_content_changed, resources_deleted
 from ta_library.files import EXTENSION_FOR, validate_library_file
 from ta_library.models import Audience, CatalogueVersion, LibraryVisit, Resource
 from ta_library.visits import VISIT_GAP, VISIT_REFRESH
 from taxonomy.models import PersecutionType, ProceduralStage, ProtectionType, ResourceType, Topic
 
-VERSION_SEQUENCE = "ta_library_catalogue_version_seq"
 TAG_FIELDS = ("persecution_types", "protection_types", "procedural_stages", "topics")
 CONTENT_FIELDS = ("title", "summary", "file")
 
 
 def catalogue_changed() -> None:
-    """Bump the catalogue version. The number comes from a sequence, so it is never reused,
-    even after a rolled-back transaction (a process could otherwise keep bitmaps built from
-    rolled-back data under a number that comes round again)."""
-    table = CatalogueVersion._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} (id, version) VALUES (1, nextval('{VERSION_SEQUENCE}')) "  # noqa: S608
-            "ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version"
-        )
+    """Bump the catalogue version, in the caller's transaction (cgrs.versioned_cache)."""
+    stamp_bump(CatalogueVersion)
 
 
 def _content_changed(*resource_ids: int) -> None:

@@ -11,22 +11,11 @@ one, or one that leaves both where they were, would go unseen.
 
 from __future__ import annotations
 
-from django.db import connection
-
+from cgrs.versioned_cache import stamp_bump
 from experts.models import ListingsVersion
-
-VERSION_SEQUENCE = "experts_listings_version_seq"
 
 
 def listings_changed() -> None:
-    """Bump the listings' version (the catalogue's scheme, ta_library.services). The number
-    comes from a sequence, so it is never reused, even after a rolled-back transaction (a
-    process could otherwise keep bitmaps built from rolled-back data under a number that
-    comes round again). Upserted, so a database whose row went missing (a flushed test
-    database) gets it back."""
-    table = ListingsVersion._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} (id, version) VALUES (1, nextval('{VERSION_SEQUENCE}')) "  # noqa: S608
-            "ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version"
-        )
+    """Bump the listings' version, in the caller's transaction (the catalogue's scheme:
+    cgrs.versioned_cache.stamp_bump)."""
+    stamp_bump(ListingsVersion)
