@@ -32,6 +32,15 @@ def union(bitmaps: Iterable[Bitmap]) -> BitMap:
     return BitMap.union(BitMap(), *bitmaps)
 
 
+def selected(base: Bitmap, chosen: Mapping[str, Bitmap]) -> BitMap:
+    """What the selection returns within `base`: every group's chosen values (`chosen`, each
+    already OR-ed by `union`) AND-ed."""
+    result = BitMap(base)
+    for bitmap in chosen.values():
+        result &= bitmap
+    return result
+
+
 def disjunctive_counts(
     base: Bitmap,
     chosen: Mapping[str, Bitmap],
@@ -45,9 +54,7 @@ def disjunctive_counts(
     `options`: for each group, its values' bitmaps in display order (None for a value
     nothing has); a group may be in one and not the other. Bitmap work only."""
     also_ignores = also_ignores or {}
-    result = BitMap(base)
-    for bitmap in chosen.values():
-        result &= bitmap
+    result = selected(base, chosen)
     counts = {}
     for group, bitmaps in options.items():
         ignored = {group, *also_ignores.get(group, ())}

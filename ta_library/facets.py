@@ -13,7 +13,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from pyroaring import BitMap, FrozenBitMap
 
-from cgrs.facets import disjunctive_counts, union
+from cgrs.facets import disjunctive_counts, selected, union
 from ta_library.index import GROUP_NAMES, GROUPS, CatalogueIndex, FacetValue
 
 # The "authored by CGRS" checkbox, counted as a group of one value.
@@ -124,12 +124,9 @@ def _chosen(index: CatalogueIndex, selection: Selection) -> dict:
 def selection_count(
     index: CatalogueIndex, base: FrozenBitMap | BitMap, selection: Selection
 ) -> int:
-    """How many resources in `base` the selection returns, without the facet counts (the
-    same rule as `facet_counts`' result: groups AND'ed, values in a group OR'ed)."""
-    result = BitMap(base)
-    for bitmap in _chosen(index, selection).values():
-        result &= bitmap
-    return len(result)
+    """How many resources in `base` the selection returns, without the facet counts
+    (cgrs.facets.selected, the rule `facet_counts`' result follows)."""
+    return len(selected(base, _chosen(index, selection)))
 
 
 def facet_counts(index: CatalogueIndex, base: FrozenBitMap | BitMap, selection: Selection):

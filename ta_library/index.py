@@ -110,7 +110,6 @@ class CatalogueIndex:
     untagged: dict[str, FrozenBitMap] = field(default_factory=dict)
     values: dict[str, list[FacetValue]] = field(default_factory=dict)
     by_slug: dict[str, dict[str, FacetValue]] = field(default_factory=dict)
-    by_key: dict[str, dict] = field(default_factory=dict)
     # Resource type id -> its names (a card shows the one in the reader's language).
     type_names: dict[int, TermName] = field(default_factory=dict)
     # The topics an intake implies, from the Topic rows (see ta_library.rules.implied_topics).
@@ -316,7 +315,6 @@ def build_index(version: int) -> CatalogueIndex:
     index.values["country"] = [FacetValue(code, code.lower(), code) for code in sorted(by_country)]
     for group in GROUP_NAMES:
         index.by_slug[group] = {v.slug: v for v in index.values[group]}
-        index.by_key[group] = {v.key: v for v in index.values[group]}
     return index
 
 
