@@ -1,5 +1,6 @@
 """Demo data: each module fills in one app's part (idempotent: `make run` runs it every time)."""
 
+from django.db import transaction
 from django.utils.module_loading import import_string
 
 # The order `load_demo_data` loads them in (each builds on those before it).
@@ -19,13 +20,18 @@ LOADERS = [
 ]
 
 
+# The apps with a demo part, in that order.
+APPS = tuple(dotted.split(".")[2] for dotted in LOADERS)
+
+
 def load(*apps: str, say=lambda _message: None) -> None:
     """Load the demo parts of the named apps ("taxonomy", "cases", ...) in `LOADERS` order,
-    whatever order they are named in: tests load only the parts they read."""
-    wanted = set(apps)
-    unknown = wanted - {dotted.split(".")[2] for dotted in LOADERS}
+    whatever order they are named in, each in its own transaction: `load_demo_data` loads
+    them all, tests only the parts they read."""
+    unknown = set(apps) - set(APPS)
     if unknown:
         raise ValueError(f"No demo loader for {sorted(unknown)}")
-    for dotted in LOADERS:
-        if dotted.split(".")[2] in wanted:
-            import_string(dotted)(say)
+    for app, dotted in zip(APPS, LOADERS, strict=True):
+        if app in apps:
+            with transaction.atomic():
+                import_string(dotted)(say)

@@ -2,10 +2,8 @@
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
-from django.utils.module_loading import import_string
 
-from devtools.demo import LOADERS
+from devtools import demo
 from devtools.demo.accounts import DEMO_PASSWORD, DEMO_STAFF_TOTP_SECRET, DEMO_USERS
 
 
@@ -18,9 +16,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not settings.DEMO_DATA_ALLOWED:
             raise CommandError("Demo data is never loaded under production settings.")
-        for dotted in LOADERS:
-            with transaction.atomic():
-                import_string(dotted)(self.stdout.write)
+        demo.load(*demo.APPS, say=self.stdout.write)
         if options["print_logins"]:
             self.print_logins()
 
