@@ -1,33 +1,16 @@
 from django.contrib import admin
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from cgrs.admin_site import TAG_CHECKBOXES
 from taxonomy.models import PersecutionType, ProceduralStage, ProtectionType, ResourceType, Topic
 from taxonomy.signals import terms_changed
 
 
-class SpanishNameFilter(admin.SimpleListFilter):
-    """Which terms still show their English name to people who chose Español."""
-
-    title = gettext_lazy("name in Spanish")
-    parameter_name = "spanish"
-
-    def lookups(self, request, model_admin):
-        return [("missing", gettext_lazy("Missing")), ("written", gettext_lazy("Written"))]
-
-    def queryset(self, request, queryset):
-        if self.value() == "missing":
-            return queryset.filter(name_es="")
-        if self.value() == "written":
-            return queryset.exclude(name_es="")
-        return queryset
-
-
 class TermAdmin(admin.ModelAdmin):
     list_display = ["name", "name_es", "slug", "position"]
     list_editable = ["position"]
-    list_filter = [SpanishNameFilter]
+    # "name in Spanish: Empty" lists the terms Spanish readers still see in English.
+    list_filter = [("name_es", admin.EmptyFieldListFilter)]
     search_fields = ["name", "name_es", "slug"]
     prepopulated_fields = {"slug": ["name"]}
 
