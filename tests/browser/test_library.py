@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 import devtools.demo.taxonomy
 from experts.links import expert_search_url
+from ta_library.models import Resource
 from ta_library.services import resource_create
 from taxonomy.models import PersecutionType, ProceduralStage, ProtectionType, ResourceType
 from tests.cases.factories import CaseFactory
@@ -186,6 +187,23 @@ def test_on_a_phone_the_filters_fold_away_and_remember_being_opened(page, sign_i
     expect(page.locator("#library-total")).to_contain_text("1 resource")
     expect(page.locator("details.library-filters")).to_have_attribute("open", "")
     expect(page.locator("details.library-filters summary .badge")).to_have_text("1")
+
+
+def test_in_spanish_on_a_phone_long_term_names_wrap_instead_of_scrolling(page, sign_in, case):
+    # The demo's Spanish names are longer than their English ones: "Investigación sobre
+    # condiciones del país" is wider than a 320 px phone on one line.
+    sign_in("counsel@example.net", PASSWORD)
+    page.goto("/account/language/es/")
+    page.set_viewport_size({"width": 320, "height": 800})
+    resource = Resource.objects.get(title="Guatemala: police response")
+    for url in (f"/library/cases/{case.number}/", f"/library/resources/{resource.pk}/"):
+        page.goto(url)
+        badge = page.locator(".badge-primary", has_text="Investigación sobre condiciones del país")
+        expect(badge.first).to_be_visible()
+        overflow = page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow == 0, f"{url} scrolls sideways by {overflow} px"
 
 
 def test_on_a_wide_screen_the_filters_are_open(page, sign_in, case):
