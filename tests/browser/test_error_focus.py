@@ -13,6 +13,12 @@ from tests.factories import PASSWORD, AttorneyFactory
 FOCUSED_SUMMARY = "document.activeElement.closest('[data-error-summary]') !== null"
 
 
+def _wait_for_summary_focus(page) -> None:
+    # partial.js moves focus once it runs, which can be just after the heading shows: wait
+    # for it (up to the page's timeout) rather than read focus at one instant.
+    page.wait_for_function(FOCUSED_SUMMARY)
+
+
 def _focused_text(page) -> str:
     return page.evaluate("document.activeElement.innerText")
 
@@ -26,7 +32,7 @@ def test_pro_se_sign_up_in_spanish(page, live_server, transactional_db):
     page.locator("#id_password2").fill(PASSWORD + "x")
     page.locator("#id_password2").press("Enter")
     expect(page.get_by_role("heading", name="Hay un problema")).to_be_visible()
-    assert page.evaluate(FOCUSED_SUMMARY)
+    _wait_for_summary_focus(page)
     assert _focused_text(page).startswith("Hay un problema")
     # The first Tab goes to the summary's link to the field in error, which moves focus there.
     page.keyboard.press("Tab")
@@ -42,7 +48,7 @@ def test_sign_in_with_a_wrong_password(page, transactional_db):
     page.get_by_label("Password").fill("not-the-password")
     page.get_by_role("button", name="Sign In").click()
     expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
-    assert page.evaluate(FOCUSED_SUMMARY)
+    _wait_for_summary_focus(page)
 
 
 def test_intake_with_only_a_deadline_wrong(page, sign_in, transactional_db):
@@ -64,5 +70,5 @@ def test_intake_with_only_a_deadline_wrong(page, sign_in, transactional_db):
     expect(
         page.get_by_role("heading", name="There is a problem with the deadlines")
     ).to_be_visible()
-    assert page.evaluate(FOCUSED_SUMMARY)
+    _wait_for_summary_focus(page)
     assert _focused_text(page).startswith("There is a problem with the deadlines")
