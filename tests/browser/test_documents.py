@@ -4,16 +4,15 @@ immigration-court PDFs (one CGRS may share, one not) and sees both on the case r
 withdraws the permission; a second attorney gets 404 on both files."""
 
 import re
-import time
 
 import pytest
-from allauth.mfa import app_settings as mfa_settings
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
+from allauth.mfa.totp.internal.auth import TOTP
 from playwright.sync_api import expect
 
 import devtools.demo.taxonomy
 from documents import samples
 from documents.models import Document
+from tests.accounts.helpers import totp_code
 from tests.cases.factories import CaseFactory
 from tests.factories import PASSWORD, AttorneyFactory, StaffFactory
 
@@ -52,10 +51,7 @@ def person(browser, live_server):
         page.get_by_label("Password").fill(PASSWORD)
         page.get_by_role("button", name="Sign In").click()
         if totp_secret:
-            code = format_hotp_value(
-                hotp_value(totp_secret, int(time.time()) // mfa_settings.TOTP_PERIOD)
-            )
-            page.get_by_label("Code").fill(code)
+            page.get_by_label("Code").fill(totp_code(totp_secret))
             page.get_by_role("button", name="Sign In").click()
         expect(page.get_by_role("button", name="Sign out").first).to_be_visible()
         return page

@@ -4,16 +4,15 @@ registration flow, verifying their email), builds a listing with a CV and submit
 profile; the expert cannot open the search."""
 
 import re
-import time
 
 import pytest
-from allauth.mfa import app_settings as mfa_settings
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
+from allauth.mfa.totp.internal.auth import TOTP
 from django.core import mail
 from playwright.sync_api import expect
 
 import devtools.demo.taxonomy
 from experts.models import Listing, ListingStatus
+from tests.accounts.helpers import totp_code
 from tests.experts.factories import ListingFactory
 from tests.experts.pdfs import pdf_bytes
 from tests.factories import PASSWORD, AttorneyFactory, StaffFactory
@@ -21,10 +20,6 @@ from tests.factories import PASSWORD, AttorneyFactory, StaffFactory
 NEW_PASSWORD = "a-long-unusual-passphrase-2026"
 STAFF_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3EXP"
 CONFIRM_LINK = re.compile(r"https?://[^/\s]+(/accounts/confirm-email/[^/\s]+/)")
-
-
-def _totp_code(secret: str) -> str:
-    return format_hotp_value(hotp_value(secret, int(time.time()) // mfa_settings.TOTP_PERIOD))
 
 
 @pytest.fixture
@@ -106,7 +101,7 @@ def _build_listing(page):
 
 def _staff_approve(page, sign_in, staff):
     sign_in(staff.email, PASSWORD)
-    page.get_by_label("Code").fill(_totp_code(STAFF_SECRET))
+    page.get_by_label("Code").fill(totp_code(STAFF_SECRET))
     page.get_by_role("button", name="Sign In").click()
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Experts").click()
     expect(page.get_by_role("heading", name="Expert listings")).to_be_visible()
